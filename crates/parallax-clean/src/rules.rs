@@ -1,0 +1,147 @@
+//! Line rules for boilerplate, read from `data/boilerplate.tsv`.
+
+use std::collections::HashMap;
+
+use regex::{Regex, RegexSet};
+
+use crate::CleanError;
+
+const FILE: &str = "data/boilerplate.tsv";
+const DATA: &str = include_str!("../../../data/boilerplate.tsv");
+
+/// Why a line is boilerplate: the reason code and the rule that fired.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub reason: &'static str,
+    pub detail: String,
+}
+
+/// The compiled boilerplate rules.
+#[derive(Debug)]
+pub struct BoilerplateRules {
+    /// Whole lines, lower-cased, to their reason.
+    lines: HashMap<String, &'static str>,
+    /// Regexes (prefix rules become anchored regexes), tried together.
+    set: RegexSet,
+    /// Reason code and data-file line of each regex in `set`.
+    patterns: Vec<(&'static str, usize)>,
+}
+
+/// The reason codes a rule may give (those of the output contract).
+fn reason_code(s: &'static str) -> Option<&'static str> {
+    const CODES: [&str; 11] = [
+        "related-link",
+        "live-updates",
+        "social-embed",
+        "navigation",
+        "image-placeholder",
+        "footer",
+        "legal-notice",
+        "caption",
+        "page-chrome",
+        "byline",
+        "repeated-line",
+    ];
+    CODES.iter().copied().find(|c| *c == s)
+}
+
+/// The line as a reader sees it: without bullets and surrounding space.
+pub fn bare(line: &str) -> &str {
+    line.trim()
+        .trim_start_matches(['•', '·', '*', '-', '–', '|', '›', '»'])
+        .trim()
+}
+
+impl BoilerplateRules {
+    pub fn load() -> Result<Self, CleanError> {
+        let mut lines = HashMap::new();
+        let mut regexes = Vec::new();
+        let mut patterns = Vec::new();
+        for (i, raw) in DATA.lines().enumerate() {
+            let line = raw.trim_end();
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let err = |reason: String| CleanError::Data {
+                file: FILE,
+                line: i + 1,
+                reason,
+            };
+            let mut cols = line.splitn(3, '\t');
+            let (Some(reason), Some(kind), Some(pattern)) = (cols.next(), cols.next(), cols.next())
+            else {
+                return Err(err("expected three tab-separated columns".into()));
+            };
+            let reason = reason_code(reason).ok_or_else(|| err(format!("unknown reason '{reason}'")))?;
+            let source = match kind {
+                "line" => {
+                    lines.insert(pattern.to_lowercase(), reason);
+                    continue;
+                }
+                "prefix" => format!("^(?i:{})", regex::escape(pattern)),
+                "regex" => pattern.to_string(),
+                other => return Err(err(format!("unknown match kind '{other}'"))),
+            };
+            Regex::new(&source).map_err(|e| err(e.to_string()))?;
+            regexes.push(source);
+            patterns.push((reason, i + 1));
+        }
+        let set = RegexSet::new(&regexes).map_err(|e| CleanError::Data {
+            file: FILE,
+            line: 0,
+            reason: e.to_string(),
+        })?;
+        Ok(BoilerplateRules {
+            lines,
+            set,
+            patterns,
+        })
+    }
+
+    /// The verdict on one line, or `None` when it reads as article text.
+    pub fn judge(&self, line: &str) -> Option<Verdict> {
+        let b = bare(line);
+        if b.is_empty() {
+            return None;
+        }
+        if b.len() <= 64 {
+            let key = b.trim_end_matches([':', '.']).to_lowercase();
+            if let Some(&reason) = self.lines.get(&key) {
+                return Some(Verdict {
+                    reason,
+                    detail: format!("the line reads '{b}'"),
+                });
+            }
+        }
+        let text = line.trim();
+        let first = self.set.matches(text).into_iter().next()?;
+        let (reason, line) = self.patterns.get(first)?;
+        Some(Verdict {
+            reason,
+            detail: format!("{reason} rule at {FILE}:{line}"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_compile_and_judge() {
+        let r = BoilerplateRules::load().unwrap();
+        let reason = |s: &str| r.judge(s).map(|v| v.reason);
+        assert_eq!(reason("READ MORE: Ministers quarrel over ferry"), Some("related-link"));
+        assert_eq!(reason("LISTEN MORE:"), Some("related-link"));
+        assert_eq!(reason("Follow the Gazette's LIVE UPDATES on the storm"), Some("live-updates"));
+        assert_eq!(reason("— Jo Bloggs (@jo_b) April 2, 2030"), Some("social-embed"));
+        assert_eq!(reason("Look at this pic.twitter.com/Ab12Cd"), Some("social-embed"));
+        assert_eq!(reason("Accessibility links"), Some("navigation"));
+        assert_eq!(reason("  • 16x9 Image"), Some("image-placeholder"));
+        assert_eq!(reason("© 2030 The Gazette. All rights reserved."), Some("legal-notice"));
+        assert_eq!(reason("With reporting by wire agencies"), Some("byline"));
+        assert_eq!(reason("The mayor said more buses would run."), None);
+        assert_eq!(reason("Breaking news is what we do, the editor said."), None);
+        assert_eq!(reason("Copyright holders sued the firm."), None);
+    }
+}

@@ -1,0 +1,302 @@
+//! The `parallax` command line: argument parsing, progress, output files and
+//! exit codes. The work itself is done by the library crates.
+
+mod progress;
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+use parallax_ingest::{FieldMap, ReaderOptions};
+use parallax_model::Document;
+use parallax_pipeline::{Notice, Pipeline, PipelineOptions, Tally};
+
+use progress::Progress;
+
+/// Parallax reads news coverage from many outlets and shows, with evidence,
+/// who said what and how each outlet told the story.
+#[derive(Parser)]
+#[command(name = "parallax", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Per-document stage: write one document record per line (JSON Lines) to standard output.
+    Extract {
+        /// Files, directories (walked recursively) or `-` for JSON Lines on standard input.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Whole pipeline: write documents.jsonl, stories.jsonl and index.html into a directory.
+    Analyze {
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Output directory (created if missing).
+        #[arg(short, long)]
+        output: PathBuf,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Measure throughput and peak memory of the per-document stage (output is discarded).
+    Bench {
+        #[arg(required = true)]
+        paths: Vec<String>,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+}
+
+#[derive(Args, Clone)]
+struct InputArgs {
+    /// Map a document part to the input's JSON field: NAME=FIELD, with NAME one of
+    /// id, text, html, url, outlet, published, title (e.g. --field outlet=source).
+    #[arg(long = "field", value_name = "NAME=FIELD")]
+    fields: Vec<String>,
+    /// Skip documents, JSON lines or WARC records larger than this many bytes.
+    #[arg(long, default_value_t = parallax_ingest::DEFAULT_MAX_DOCUMENT_BYTES)]
+    max_doc_bytes: usize,
+    /// Documents per batch (the unit of parallel work and of memory).
+    #[arg(long, default_value_t = 1024)]
+    batch: usize,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Print only the final tally, not each skipped input.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+impl InputArgs {
+    fn pipeline(&self) -> Result<Pipeline> {
+        let mut fields = FieldMap::default();
+        for f in &self.fields {
+            fields.set(f)?;
+        }
+        if let Some(n) = self.threads {
+            rayon_threads(n)?;
+        }
+        let opts = PipelineOptions {
+            reader: ReaderOptions {
+                fields,
+                max_document_bytes: self.max_doc_bytes,
+            },
+            batch_documents: self.batch,
+            ..Default::default()
+        };
+        Ok(Pipeline::new(opts)?)
+    }
+}
+
+fn rayon_threads(n: usize) -> Result<()> {
+    parallax_pipeline::set_threads(n).context("setting the number of threads")
+}
+
+/// Prints skips and warnings as they happen, a few of each kind, so that a
+/// corpus with thousands of bad lines does not drown the terminal.
+struct NoticePrinter {
+    quiet: bool,
+    shown: BTreeMap<String, usize>,
+}
+
+const SHOWN_PER_KIND: usize = 20;
+
+impl NoticePrinter {
+    fn print(&mut self, progress: &Progress, n: Notice<'_>) {
+        if self.quiet {
+            return;
+        }
+        let (kind, line) = match n {
+            Notice::Skipped(p) => (p.kind.code().to_string(), format!("skipped {p}")),
+            Notice::Warning { document, message } => {
+                ("warning".to_string(), format!("warning: {document}: {message}"))
+            }
+        };
+        let count = self.shown.entry(kind.clone()).or_default();
+        *count += 1;
+        if *count <= SHOWN_PER_KIND {
+            progress.println(&line);
+        } else if *count == SHOWN_PER_KIND + 1 {
+            progress.println(&format!("(further '{kind}' messages are counted, not shown)"));
+        }
+    }
+}
+
+fn run_pipeline(
+    input: &InputArgs,
+    paths: Vec<String>,
+    mut on_document: impl FnMut(Document) -> io::Result<()>,
+) -> Result<Tally> {
+    let pipeline = input.pipeline()?;
+    let progress = Progress::new();
+    let mut printer = NoticePrinter {
+        quiet: input.quiet,
+        shown: BTreeMap::new(),
+    };
+    let tally = pipeline.run(
+        paths,
+        |doc| {
+            progress.inc();
+            on_document(doc)
+        },
+        |n| printer.print(&progress, n),
+    );
+    progress.finish();
+    Ok(tally?)
+}
+
+fn finish(tally: &Tally) -> ExitCode {
+    eprintln!("{tally}");
+    if tally.analysed == 0 {
+        eprintln!("nothing could be analysed");
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn extract(paths: Vec<String>, input: &InputArgs) -> Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let tally = run_pipeline(input, paths, |doc| {
+        serde_json::to_writer(&mut out, &doc).map_err(io::Error::other)?;
+        out.write_all(b"\n")
+    });
+    match tally {
+        Ok(t) => {
+            out.flush().context("writing standard output")?;
+            Ok(finish(&t))
+        }
+        // A closed pipe (`| head`) is the reader's choice, not a failure.
+        Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e),
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<ExitCode> {
+    fs::create_dir_all(&output).with_context(|| format!("creating {}", output.display()))?;
+    let docs_path = output.join("documents.jsonl");
+    let file = File::create(&docs_path).with_context(|| format!("creating {}", docs_path.display()))?;
+    let mut out = BufWriter::new(file);
+    let mut docs = Vec::new();
+    let tally = run_pipeline(input, paths, |doc| {
+        serde_json::to_writer(&mut out, &doc).map_err(io::Error::other)?;
+        out.write_all(b"\n")?;
+        docs.push(doc);
+        Ok(())
+    })?;
+    out.flush().with_context(|| format!("writing {}", docs_path.display()))?;
+    let stories = parallax_link::singleton_stories(&docs);
+    let stories_path = output.join("stories.jsonl");
+    let mut out = BufWriter::new(
+        File::create(&stories_path).with_context(|| format!("creating {}", stories_path.display()))?,
+    );
+    for s in &stories {
+        serde_json::to_writer(&mut out, s)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush().with_context(|| format!("writing {}", stories_path.display()))?;
+    let report_path = output.join("index.html");
+    let html = parallax_report::render("Parallax report", &tally.to_string(), &docs, &stories);
+    fs::write(&report_path, html).with_context(|| format!("writing {}", report_path.display()))?;
+    eprintln!(
+        "wrote {}, {} and {}",
+        docs_path.display(),
+        stories_path.display(),
+        report_path.display()
+    );
+    Ok(finish(&tally))
+}
+
+fn bench(paths: Vec<String>, input: &InputArgs) -> Result<ExitCode> {
+    let bytes: u64 = input_bytes(&paths);
+    let start = Instant::now();
+    let mut text_chars = 0u64;
+    let tally = run_pipeline(input, paths, |doc| {
+        text_chars += doc.text.len() as u64;
+        Ok(())
+    })?;
+    let secs = start.elapsed().as_secs_f64().max(1e-9);
+    println!("documents analysed: {} of {} read", tally.analysed, tally.read);
+    println!("input size:         {:.1} MB on disk", bytes as f64 / 1e6);
+    println!("elapsed:            {secs:.2} s");
+    println!("throughput:         {:.1} MB/s of input, {:.0} documents/s", bytes as f64 / 1e6 / secs, tally.analysed as f64 / secs);
+    println!("clean text:         {:.1} MB", text_chars as f64 / 1e6);
+    match peak_memory_kib() {
+        Some(kib) => println!("peak memory (RSS):  {:.1} MiB", kib as f64 / 1024.0),
+        None => println!("peak memory (RSS):  not available on this system"),
+    }
+    Ok(finish(&tally))
+}
+
+fn input_bytes(paths: &[String]) -> u64 {
+    let mut total = 0;
+    for p in paths {
+        let path = std::path::Path::new(p);
+        if path.is_dir() {
+            let mut stack = vec![path.to_path_buf()];
+            while let Some(dir) = stack.pop() {
+                let Ok(entries) = fs::read_dir(&dir) else { continue };
+                for e in entries.flatten() {
+                    let p = e.path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else {
+                        total += e.metadata().map(|m| m.len()).unwrap_or(0);
+                    }
+                }
+            }
+        } else {
+            total += fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        }
+    }
+    total
+}
+
+/// Peak resident memory of this process, from the kernel's own account.
+fn peak_memory_kib() -> Option<u64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract { paths, input } => extract(paths, &input),
+        Command::Analyze {
+            paths,
+            output,
+            input,
+        } => analyze(paths, output, &input),
+        Command::Bench { paths, input } => bench(paths, &input),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("parallax: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! The document record: one line of `documents.jsonl`.
+
+use serde::{Deserialize, Serialize, Serializer};
+
+/// A half-open range `[start, end)` of Unicode scalar values into a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+}
+
+/// The outlet that published a document, and what revealed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outlet {
+    pub name: String,
+    /// Human-readable evidence: "dateline '/TASS/'", "given in input field 'source'".
+    pub evidence: String,
+}
+
+/// A piece of boilerplate taken out of the text, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    pub text: String,
+    /// A stable code for the kind of boilerplate: `related-link`,
+    /// `live-updates`, `social-embed`, `navigation`, `image-placeholder`,
+    /// `footer`, `legal-notice`, `repeated-line`, `caption`, `page-chrome`.
+    pub reason: String,
+    /// What exactly triggered the decision, for a person checking it.
+    pub detail: String,
+    /// Character offset in `text` where the removed piece stood.
+    pub at: usize,
+}
+
+/// Who a quotation is attributed to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub name: String,
+    pub role: Option<String>,
+    pub mention: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Indirect,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub text: String,
+    pub kind: QuoteKind,
+    pub speaker: Option<Speaker>,
+    pub cue: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Descriptor {
+    pub text: String,
+    pub polarity: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub descriptors: Vec<Descriptor>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    pub act: String,
+    pub cameo: String,
+    pub actor: Option<String>,
+    pub target: Option<String>,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Count {
+    /// Written as an integer when it is one (446, not 446.0).
+    #[serde(serialize_with = "integral_when_whole")]
+    pub value: f64,
+    pub qualifier: Option<String>,
+    pub unit: String,
+    pub category: Option<String>,
+    pub text: String,
+}
+
+fn integral_when_whole<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateMention {
+    pub text: String,
+    pub value: Option<String>,
+}
+
+/// One analysed document: a line of `documents.jsonl`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    /// Where the document was read from (`path` or `path:line`).
+    pub source: String,
+    pub url: Option<String>,
+    pub outlet: Option<Outlet>,
+    pub published: Option<String>,
+    /// What the publication date was read from, when it was not given.
+    pub published_evidence: Option<String>,
+    pub title: Option<String>,
+    pub text: String,
+    /// Paragraph spans into `text`.
+    pub paragraphs: Vec<Span>,
+    /// Sentence spans into `text`.
+    pub sentences: Vec<Span>,
+    pub removed: Vec<Removed>,
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<Entity>,
+    pub statements: Vec<Statement>,
+    pub counts: Vec<Count>,
+    pub dates: Vec<DateMention>,
+    /// Problems met while reading that did not stop the document.
+    pub warnings: Vec<String>,
+}

@@ -1,0 +1,30 @@
+//! The records Parallax reads and writes, and nothing else.
+//!
+//! Every stage of the pipeline speaks in these types: ingest produces
+//! [`SourceDocument`]s, cleaning and annotation fill a [`Document`], linking
+//! produces [`Story`] records. The serialised field names are the public
+//! output contract (`docs/output-contract.md`); fields may be added but never
+//! renamed. The JSON Schema that describes the serialised form lives in
+//! `schema/` at the repository root and is exposed as [`DOCUMENT_SCHEMA`] and
+//! [`STORY_SCHEMA`].
+//!
+//! This crate must not do I/O or hold analysis logic: it is the vocabulary
+//! the other crates share.
+
+mod document;
+mod offsets;
+mod source;
+mod story;
+
+pub use document::{
+    Count, DateMention, Descriptor, Document, Entity, Outlet, Quote, QuoteKind, Removed, Span,
+    Speaker, Statement,
+};
+pub use offsets::CharOffsets;
+pub use source::{Body, Discarded, Origin, PageFacts, RawArticle, SourceDocument};
+pub use story::{Echo, EchoQuote, Story, StoryLink, StoryStatementRef};
+
+/// JSON Schema (draft 2020-12) of one line of `documents.jsonl`.
+pub const DOCUMENT_SCHEMA: &str = include_str!("../../../schema/document.schema.json");
+/// JSON Schema (draft 2020-12) of one line of `stories.jsonl`.
+pub const STORY_SCHEMA: &str = include_str!("../../../schema/story.schema.json");

@@ -1,0 +1,205 @@
+//! The per-document stage of Parallax, run over a whole corpus.
+//!
+//! [`Pipeline::run`] reads the inputs on one thread, groups what it reads
+//! into batches, and for each batch decodes, cleans and annotates the
+//! documents on all cores, applies the corpus-level cleaning that needs to
+//! see many documents at once, and hands the finished [`Document`]s back in
+//! input order. Memory is bounded by the batch size, whatever the corpus.
+//! Every input is accounted for in the returned [`Tally`].
+//!
+//! This crate orchestrates; it must not hold reading, cleaning or annotation
+//! rules of its own, and it must not link documents to each other (that is
+//! `parallax-link`, after this stage).
+
+mod annotate;
+mod tally;
+
+use std::collections::HashSet;
+use std::sync::mpsc;
+
+use parallax_clean::{Cleaner, Draft, CorpusCleaner, CorpusConfig};
+use parallax_ingest::{Event, Problem, Reader, ReaderOptions};
+use parallax_model::Document;
+use rayon::prelude::*;
+
+pub use annotate::annotate;
+pub use tally::Tally;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error("the shipped data files are broken: {0}")]
+    Data(#[from] parallax_clean::CleanError),
+    #[error("the reader thread failed")]
+    Reader,
+    #[error("writing output failed: {0}")]
+    Output(#[source] std::io::Error),
+}
+
+/// Use `n` worker threads for the per-document work (call once, before any run).
+pub fn set_threads(n: usize) -> Result<(), rayon::ThreadPoolBuildError> {
+    rayon::ThreadPoolBuilder::new().num_threads(n).build_global()
+}
+
+/// How a run is shaped.
+#[derive(Debug, Clone)]
+pub struct PipelineOptions {
+    pub reader: ReaderOptions,
+    /// Documents per batch: the unit of parallel work and of memory.
+    pub batch_documents: usize,
+    pub corpus: CorpusConfig,
+}
+
+impl Default for PipelineOptions {
+    fn default() -> Self {
+        PipelineOptions {
+            reader: ReaderOptions::default(),
+            batch_documents: 1024,
+            corpus: CorpusConfig::default(),
+        }
+    }
+}
+
+/// Something a person running Parallax should hear about as it happens.
+#[derive(Debug)]
+pub enum Notice<'a> {
+    /// A piece of input that was not analysed.
+    Skipped(&'a Problem),
+    /// A document that was analysed, with a caveat.
+    Warning { document: &'a str, message: &'a str },
+}
+
+/// The per-document stage, ready to run.
+pub struct Pipeline {
+    cleaner: Cleaner,
+    opts: PipelineOptions,
+}
+
+impl Pipeline {
+    pub fn new(opts: PipelineOptions) -> Result<Self, PipelineError> {
+        Ok(Pipeline {
+            cleaner: Cleaner::new()?,
+            opts,
+        })
+    }
+
+    /// Run over `paths`, calling `on_document` for each analysed document
+    /// in input order and `on_notice` for each skip or warning.
+    pub fn run<D, N>(&self, paths: Vec<String>, mut on_document: D, mut on_notice: N) -> Result<Tally, PipelineError>
+    where
+        D: FnMut(Document) -> std::io::Result<()>,
+        N: FnMut(Notice<'_>),
+    {
+        let batch_size = self.opts.batch_documents.max(1);
+        let (tx, rx) = mpsc::sync_channel::<Vec<Event>>(2);
+        let reader = Reader::new(paths, self.opts.reader.clone());
+        let mut tally = Tally::default();
+        let mut corpus = CorpusCleaner::new(self.opts.corpus);
+        let mut ids = HashSet::new();
+        std::thread::scope(|scope| -> Result<(), PipelineError> {
+            let producer = scope.spawn(move || {
+                let mut batch = Vec::with_capacity(batch_size);
+                for ev in reader {
+                    batch.push(ev);
+                    if batch.len() >= batch_size {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(batch_size));
+                        if tx.send(full).is_err() {
+                            return;
+                        }
+                    }
+                }
+                if !batch.is_empty() {
+                    let _ = tx.send(batch);
+                }
+            });
+            let mut result = Ok(());
+            for batch in rx.iter() {
+                if result.is_err() {
+                    continue; // drain so the reader thread can finish
+                }
+                result = self.run_batch(batch, &mut corpus, &mut ids, &mut tally, &mut on_document, &mut on_notice);
+            }
+            producer.join().map_err(|_| PipelineError::Reader)?;
+            result
+        })?;
+        Ok(tally)
+    }
+
+    fn run_batch<D, N>(
+        &self,
+        batch: Vec<Event>,
+        corpus: &mut CorpusCleaner,
+        ids: &mut HashSet<String>,
+        tally: &mut Tally,
+        on_document: &mut D,
+        on_notice: &mut N,
+    ) -> Result<(), PipelineError>
+    where
+        D: FnMut(Document) -> std::io::Result<()>,
+        N: FnMut(Notice<'_>),
+    {
+        let results: Vec<Result<Draft, Problem>> = batch
+            .into_par_iter()
+            .map(|ev| match ev {
+                Event::Problem(p) => Err(p),
+                Event::Document(doc) => parallax_ingest::decode(*doc).map(|raw| self.cleaner.clean(raw)),
+            })
+            .collect();
+        // `order` keeps input order: a problem, or `None` for the next document.
+        let mut order = Vec::with_capacity(results.len());
+        let mut drafts = Vec::new();
+        for r in results {
+            match r {
+                Ok(d) => {
+                    order.push(None);
+                    drafts.push(d);
+                }
+                Err(p) => order.push(Some(p)),
+            }
+        }
+        // Corpus-level cleaning sees the batch as a whole.
+        corpus.observe(&drafts);
+        corpus.apply(&mut drafts);
+        for d in drafts.iter_mut() {
+            unique_id(d, ids);
+        }
+        let documents: Vec<Document> = drafts.into_par_iter().map(|d| annotate(d.finish())).collect();
+        let mut documents = documents.into_iter();
+        for slot in order {
+            tally.read += 1;
+            match slot {
+                Some(p) => {
+                    tally.skip(p.kind.code());
+                    on_notice(Notice::Skipped(&p));
+                }
+                None => {
+                    let Some(doc) = documents.next() else { continue };
+                    tally.analysed += 1;
+                    for w in &doc.warnings {
+                        tally.warnings += 1;
+                        on_notice(Notice::Warning {
+                            document: &doc.id,
+                            message: w,
+                        });
+                    }
+                    on_document(doc).map_err(PipelineError::Output)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Ids must be unique within a run: stories and links refer to them.
+fn unique_id(d: &mut Draft, ids: &mut HashSet<String>) {
+    if ids.insert(d.id.clone()) {
+        return;
+    }
+    let mut n = 2;
+    while ids.contains(&format!("{}~{n}", d.id)) {
+        n += 1;
+    }
+    let new = format!("{}~{n}", d.id);
+    d.warnings.push(format!("id '{}' was already used; this document is '{new}'", d.id));
+    ids.insert(new.clone());
+    d.id = new;
+}

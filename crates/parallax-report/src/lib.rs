@@ -1,0 +1,150 @@
+//! The HTML report: one self-contained file a person can open and check.
+//!
+//! For each story and each of its documents the report shows the clean text
+//! paragraph by paragraph and, beside it, every piece of boilerplate that was
+//! taken out with its reason, plus the outlet and date with their evidence.
+//! Every piece of article text is HTML-escaped; the page loads nothing from
+//! elsewhere.
+//!
+//! This crate must not compute analysis: it renders records as they are.
+
+use std::fmt::Write;
+
+use parallax_model::{Document, Story};
+
+/// Escape text for HTML element content and quoted attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = r#"
+body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
+header{padding:1rem 2rem;background:#23313f;color:#fff}
+header h1{margin:0;font-size:1.4rem}
+main{padding:1rem 2rem;max-width:80rem}
+nav ol{columns:2}
+section.story{margin:2rem 0;border-top:3px solid #23313f}
+article{background:#fff;border:1px solid #ddd;border-radius:6px;margin:1rem 0;padding:1rem}
+.meta{color:#555;font-size:.9rem}
+.meta dt{font-weight:600;float:left;clear:left;width:7rem}
+.meta dd{margin-left:7.5rem}
+.cols{display:grid;grid-template-columns:2fr 1fr;gap:1.5rem}
+.text p{margin:.4rem 0}
+aside h4{margin:.2rem 0}
+aside li{font-size:.85rem;margin:.3rem 0;color:#444}
+.reason{display:inline-block;font-size:.75rem;background:#eee;border-radius:3px;padding:0 .3rem;margin-right:.3rem;color:#333}
+.warn{color:#8a4b00}
+"#;
+
+/// Render the report for a run.
+pub fn render(title: &str, summary: &str, docs: &[Document], stories: &[Story]) -> String {
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>",
+        escape(title)
+    );
+    let _ = write!(
+        h,
+        "<header><h1>{}</h1><p>{}</p></header><main>",
+        escape(title),
+        escape(summary)
+    );
+    h.push_str("<nav><h2>Stories</h2><ol>");
+    for s in stories {
+        let _ = write!(
+            h,
+            "<li><a href=\"#{}\">{}</a> <span class=\"meta\">{}</span></li>",
+            escape(&s.id),
+            escape(&s.title),
+            escape(&s.outlets.join(", "))
+        );
+    }
+    h.push_str("</ol></nav>");
+    for s in stories {
+        let _ = write!(
+            h,
+            "<section class=\"story\" id=\"{}\"><h2>{}</h2>",
+            escape(&s.id),
+            escape(&s.title)
+        );
+        for id in &s.documents {
+            if let Some(d) = docs.iter().find(|d| &d.id == id) {
+                render_document(&mut h, d);
+            }
+        }
+        h.push_str("</section>");
+    }
+    h.push_str("</main></body></html>\n");
+    h
+}
+
+fn render_document(h: &mut String, d: &Document) {
+    let _ = write!(h, "<article id=\"doc-{}\">", escape(&d.id));
+    let _ = write!(
+        h,
+        "<h3>{}</h3><dl class=\"meta\">",
+        escape(d.title.as_deref().unwrap_or("(no headline)"))
+    );
+    let mut row = |k: &str, v: &str| {
+        let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(v));
+    };
+    row("document", &d.id);
+    row("source", &d.source);
+    if let Some(u) = &d.url {
+        row("url", u);
+    }
+    match &d.outlet {
+        Some(o) => row("outlet", &format!("{} — {}", o.name, o.evidence)),
+        None => row("outlet", "unknown"),
+    }
+    match (&d.published, &d.published_evidence) {
+        (Some(p), Some(e)) => row("published", &format!("{p} — {e}")),
+        (Some(p), None) => row("published", p),
+        _ => row("published", "unknown"),
+    }
+    h.push_str("</dl>");
+    for w in &d.warnings {
+        let _ = write!(h, "<p class=\"warn\">⚠ {}</p>", escape(w));
+    }
+    h.push_str("<div class=\"cols\"><div class=\"text\">");
+    for p in &d.paragraphs {
+        let para: String = d.text.chars().skip(p.start).take(p.len()).collect();
+        let _ = write!(h, "<p>{}</p>", escape(&para));
+    }
+    let _ = write!(h, "</div><aside><h4>Removed ({})</h4><ul>", d.removed.len());
+    for r in &d.removed {
+        let _ = write!(
+            h,
+            "<li title=\"{}\"><span class=\"reason\">{}</span>{}</li>",
+            escape(&r.detail),
+            escape(&r.reason),
+            escape(&r.text)
+        );
+    }
+    h.push_str("</ul></aside></div></article>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything_that_matters() {
+        assert_eq!(
+            escape(r#"<script>alert("x") & 'y'</script>"#),
+            "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;"
+        );
+    }
+}

@@ -1,0 +1,25 @@
+//! Text normalisation and segmentation with honest offsets.
+//!
+//! Normalisation turns odd spaces into plain ones one-for-one and drops
+//! invisible characters, so that every later offset points into the text a
+//! reader sees; [`normalise_with_map`] leads offsets back to the raw input.
+//! Segmentation splits a clean text into paragraphs, sentences and tokens,
+//! all as byte ranges into that text, aware of news abbreviations
+//! ("Maj. Gen.", "U.S.", "Sept."), initials and quotations that run over
+//! several sentences. [`quote_mark`] lets later stages read curly, straight,
+//! low and angled quote marks alike while the text keeps what was written.
+//!
+//! This crate must not know about outlets, boilerplate or any annotation: it
+//! only says where things begin and end. It must never panic on any input.
+
+mod chars;
+mod lexicon;
+mod normalise;
+mod quotes;
+mod segment;
+mod token;
+
+pub use lexicon::{abbreviation, AbbreviationKind};
+pub use normalise::{normalise, normalise_with_map, OffsetMap};
+pub use quotes::{is_apostrophe, quotations, quote_mark, QuoteMark, QuoteSide, Quotation};
+pub use segment::{segment, Segmentation, Sentence, Token, TokenKind};
