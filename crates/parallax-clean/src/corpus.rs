@@ -103,7 +103,9 @@ impl CorpusCleaner {
                     self.all_dates.push(date);
                 }
             }
-            let Some(outlet) = outlet_name(d) else { continue };
+            let Some(outlet) = outlet_name(d) else {
+                continue;
+            };
             if let Some(h) = &d.page_handle {
                 self.handles
                     .entry(h.trim_start_matches('@').to_lowercase())
@@ -168,15 +170,28 @@ impl CorpusCleaner {
     }
 
     fn dateline_year(&self, d: &mut Draft) {
-        let Some((month, day, text)) = d.dateline_date.clone() else { return };
-        let (pool, whose) = match d.outlet.as_ref().and_then(|o| self.dates.get(&o.name).map(|v| (v, o.name.clone()))) {
-            Some((v, name)) if !v.is_empty() => (v.as_slice(), format!("other documents of {name}")),
-            _ => (self.all_dates.as_slice(), "the corpus's dated documents".to_string()),
+        let Some((month, day, text)) = d.dateline_date.clone() else {
+            return;
+        };
+        let (pool, whose) = match d
+            .outlet
+            .as_ref()
+            .and_then(|o| self.dates.get(&o.name).map(|v| (v, o.name.clone())))
+        {
+            Some((v, name)) if !v.is_empty() => {
+                (v.as_slice(), format!("other documents of {name}"))
+            }
+            _ => (
+                self.all_dates.as_slice(),
+                "the corpus's dated documents".to_string(),
+            ),
         };
         // The year whose date lies nearest the median of the known dates.
         let mut known: Vec<NaiveDate> = pool.to_vec();
         known.sort();
-        let Some(mid) = known.get(known.len() / 2).copied() else { return };
+        let Some(mid) = known.get(known.len() / 2).copied() else {
+            return;
+        };
         let best = [mid.year() - 1, mid.year(), mid.year() + 1]
             .into_iter()
             .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
@@ -195,7 +210,9 @@ impl CorpusCleaner {
             if l.text.chars().count() < self.cfg.min_chars {
                 continue;
             }
-            let Some(stat) = self.lines.get(&line_key(&l.text)) else { continue };
+            let Some(stat) = self.lines.get(&line_key(&l.text)) else {
+                continue;
+            };
             if let [(outlet, n)] = stat.outlets.as_slice() {
                 if *n >= needed {
                     d.outlet = Some(Outlet {
@@ -212,11 +229,21 @@ impl CorpusCleaner {
     }
 
     fn remove_repeated(&self, d: &mut Draft) {
-        let Some(outlet) = d.outlet.as_ref().map(|o| o.name.clone()) else { return };
+        let Some(outlet) = d.outlet.as_ref().map(|o| o.name.clone()) else {
+            return;
+        };
         // A document whose outlet was inferred from a shared line is not yet
         // counted in the table.
-        let counted = !d.outlet.as_ref().is_some_and(|o| o.evidence.starts_with("shares the line"));
-        let total: usize = d.lines.iter().filter(|l| l.is_kept()).map(|l| l.text.len()).sum();
+        let counted = !d
+            .outlet
+            .as_ref()
+            .is_some_and(|o| o.evidence.starts_with("shares the line"));
+        let total: usize = d
+            .lines
+            .iter()
+            .filter(|l| l.is_kept())
+            .map(|l| l.text.len())
+            .sum();
         let mut hits = Vec::new();
         for (i, l) in d.lines.iter().enumerate() {
             if !l.is_kept() || l.text.chars().count() < self.cfg.min_chars {
@@ -232,7 +259,11 @@ impl CorpusCleaner {
                 hits.push((i, n));
             }
         }
-        let share: usize = hits.iter().filter_map(|(i, _)| d.lines.get(*i)).map(|l| l.text.len()).sum();
+        let share: usize = hits
+            .iter()
+            .filter_map(|(i, _)| d.lines.get(*i))
+            .map(|l| l.text.len())
+            .sum();
         if hits.is_empty() {
             return;
         }

@@ -62,12 +62,13 @@ pub fn full_dates(text: &str) -> Vec<(NaiveDate, std::ops::Range<usize>)> {
         .captures_iter(text)
         .filter_map(|c| {
             let whole = c.get(0)?;
-            let date = if let (Some(m), Some(d), Some(y)) = (c.name("m1"), c.name("d1"), c.name("y1")) {
-                ymd(y.as_str(), month_number(m.as_str())?, d.as_str())
-            } else {
-                let (d, m, y) = (c.name("d2")?, c.name("m2")?, c.name("y2")?);
-                ymd(y.as_str(), month_number(m.as_str())?, d.as_str())
-            }?;
+            let date =
+                if let (Some(m), Some(d), Some(y)) = (c.name("m1"), c.name("d1"), c.name("y1")) {
+                    ymd(y.as_str(), month_number(m.as_str())?, d.as_str())
+                } else {
+                    let (d, m, y) = (c.name("d2")?, c.name("m2")?, c.name("y2")?);
+                    ymd(y.as_str(), month_number(m.as_str())?, d.as_str())
+                }?;
             Some((date, whole.range()))
         })
         .collect()

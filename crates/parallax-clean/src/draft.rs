@@ -92,7 +92,9 @@ fn looks_like_headline(line: &str) -> bool {
     (2..=30).contains(&words)
         && t.chars().count() <= 220
         && !t.ends_with(['.', ',', ';', ':', '"', '”', '’'])
-        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
 fn same_words(a: &str, b: &str) -> bool {
@@ -180,10 +182,23 @@ impl Cleaner {
         draft.embed_handles = draft
             .lines
             .iter()
-            .filter_map(|l| Some(embed_signature().captures(&l.text)?.name("handle")?.as_str().to_string()))
+            .filter_map(|l| {
+                Some(
+                    embed_signature()
+                        .captures(&l.text)?
+                        .name("handle")?
+                        .as_str()
+                        .to_string(),
+                )
+            })
             .collect();
         let dateline = self.find_dateline(&mut draft);
-        self.infer_outlet(&mut draft, &raw.outlet, raw.page.site_name.as_deref(), &dateline);
+        self.infer_outlet(
+            &mut draft,
+            &raw.outlet,
+            raw.page.site_name.as_deref(),
+            &dateline,
+        );
         infer_published(
             &mut draft,
             &raw.published,
@@ -212,7 +227,10 @@ impl Cleaner {
 
     /// The outlet named by the article's own lines. When several lines name
     /// it, the fullest name wins ("Meridian" and "Meridian World Service").
-    fn text_signature(&self, draft: &Draft) -> Option<(crate::outlets::LineSignature, Option<&'static str>)> {
+    fn text_signature(
+        &self,
+        draft: &Draft,
+    ) -> Option<(crate::outlets::LineSignature, Option<&'static str>)> {
         let mut found = draft.lines.iter().filter_map(|l| {
             self.outlets
                 .scan_line(&l.text)
@@ -261,7 +279,10 @@ impl Cleaner {
             let handle = caps.name("handle")?.as_str();
             Some((handle.to_string(), self.outlets.from_handle(handle)?))
         }) {
-            set(outlet.to_string(), format!("the outlet's own handle '@{handle}' in an embedded post"))
+            set(
+                outlet.to_string(),
+                format!("the outlet's own handle '@{handle}' in an embedded post"),
+            )
         } else if let Some((h, None)) = host {
             set(h.clone(), format!("URL host '{h}' (no signature names it)"))
         } else {
@@ -283,9 +304,9 @@ fn infer_published(
     if let Some((value, field)) = given {
         match parse_date(value) {
             Some(d) => return found(d, format!("given in input field '{field}'")),
-            None => draft
-                .warnings
-                .push(format!("field '{field}' holds '{value}', which is not a date Parallax reads")),
+            None => draft.warnings.push(format!(
+                "field '{field}' holds '{value}', which is not a date Parallax reads"
+            )),
         }
     }
     if let Some(d) = page.and_then(parse_date) {
@@ -341,7 +362,9 @@ fn infer_published(
         if let Some((date, text)) = date {
             return found(
                 date,
-                format!("dateline '{month} {day}', year from the latest date in the text, '{text}'"),
+                format!(
+                    "dateline '{month} {day}', year from the latest date in the text, '{text}'"
+                ),
             );
         }
     }

@@ -20,9 +20,9 @@ mod draft;
 mod outlets;
 mod rules;
 
+pub use corpus::{CorpusCleaner, CorpusConfig};
 pub use dates::{parse_date, MONTHS};
 pub use draft::{CleanArticle, Cleaner, Draft};
-pub use corpus::{CorpusCleaner, CorpusConfig};
 
 /// A data file that does not compile: a bug in the shipped data, reported
 /// with the file and line.

@@ -72,7 +72,8 @@ impl OutletSignatures {
                     s.datelines.insert(value.to_lowercase(), o);
                 }
                 "handle" => {
-                    s.handles.insert(value.trim_start_matches('@').to_lowercase(), o);
+                    s.handles
+                        .insert(value.trim_start_matches('@').to_lowercase(), o);
                 }
                 "name" => {
                     s.names.insert(value.to_lowercase(), o);
@@ -82,7 +83,10 @@ impl OutletSignatures {
                     if named.is_none() && !regex.capture_names().any(|n| n == Some("outlet")) {
                         return Err(err("a `*` rule needs a group named `outlet`".into()));
                     }
-                    s.text.push(TextRule { outlet: named, regex });
+                    s.text.push(TextRule {
+                        outlet: named,
+                        regex,
+                    });
                 }
                 other => return Err(err(format!("unknown kind '{other}'"))),
             }
@@ -108,9 +112,10 @@ impl OutletSignatures {
     /// The URL's host, and the outlet when a signature names it.
     pub fn from_url(&self, url: &str) -> Option<(String, Option<&'static str>)> {
         let host = url_host(url)?;
-        let known = self.hosts.iter().find_map(|(h, o)| {
-            (host == *h || host.ends_with(&format!(".{h}"))).then_some(*o)
-        });
+        let known = self
+            .hosts
+            .iter()
+            .find_map(|(h, o)| (host == *h || host.ends_with(&format!(".{h}"))).then_some(*o));
         Some((host, known))
     }
 
@@ -149,7 +154,12 @@ fn month_day(caps: &Captures<'_>) -> Option<(String, String)> {
 pub fn url_host(url: &str) -> Option<String> {
     let rest = url.trim().split_once("://").map(|(_, r)| r)?;
     let authority = rest.split(['/', '?', '#']).next()?;
-    let host = authority.rsplit('@').next()?.split(':').next()?.to_lowercase();
+    let host = authority
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?
+        .to_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
     (!host.is_empty() && host.contains('.')).then_some(host)
 }
@@ -161,7 +171,9 @@ mod tests {
     #[test]
     fn signatures_load_and_match() {
         let s = OutletSignatures::load().unwrap();
-        let d = s.scan_line("KARSK, April 2. /QNA/. The council met.").unwrap();
+        let d = s
+            .scan_line("KARSK, April 2. /QNA/. The council met.")
+            .unwrap();
         assert_eq!(d.outlet, "QNA");
         assert_eq!(d.month_day, Some(("April".into(), "2".into())));
         let f = s

@@ -72,7 +72,8 @@ impl BoilerplateRules {
             else {
                 return Err(err("expected three tab-separated columns".into()));
             };
-            let reason = reason_code(reason).ok_or_else(|| err(format!("unknown reason '{reason}'")))?;
+            let reason =
+                reason_code(reason).ok_or_else(|| err(format!("unknown reason '{reason}'")))?;
             let source = match kind {
                 "line" => {
                     lines.insert(pattern.to_lowercase(), reason);
@@ -131,17 +132,35 @@ mod tests {
     fn rules_compile_and_judge() {
         let r = BoilerplateRules::load().unwrap();
         let reason = |s: &str| r.judge(s).map(|v| v.reason);
-        assert_eq!(reason("READ MORE: Ministers quarrel over ferry"), Some("related-link"));
+        assert_eq!(
+            reason("READ MORE: Ministers quarrel over ferry"),
+            Some("related-link")
+        );
         assert_eq!(reason("LISTEN MORE:"), Some("related-link"));
-        assert_eq!(reason("Follow the Gazette's LIVE UPDATES on the storm"), Some("live-updates"));
-        assert_eq!(reason("— Jo Bloggs (@jo_b) April 2, 2030"), Some("social-embed"));
-        assert_eq!(reason("Look at this pic.twitter.com/Ab12Cd"), Some("social-embed"));
+        assert_eq!(
+            reason("Follow the Gazette's LIVE UPDATES on the storm"),
+            Some("live-updates")
+        );
+        assert_eq!(
+            reason("— Jo Bloggs (@jo_b) April 2, 2030"),
+            Some("social-embed")
+        );
+        assert_eq!(
+            reason("Look at this pic.twitter.com/Ab12Cd"),
+            Some("social-embed")
+        );
         assert_eq!(reason("Accessibility links"), Some("navigation"));
         assert_eq!(reason("  • 16x9 Image"), Some("image-placeholder"));
-        assert_eq!(reason("© 2030 The Gazette. All rights reserved."), Some("legal-notice"));
+        assert_eq!(
+            reason("© 2030 The Gazette. All rights reserved."),
+            Some("legal-notice")
+        );
         assert_eq!(reason("With reporting by wire agencies"), Some("byline"));
         assert_eq!(reason("The mayor said more buses would run."), None);
-        assert_eq!(reason("Breaking news is what we do, the editor said."), None);
+        assert_eq!(
+            reason("Breaking news is what we do, the editor said."),
+            None
+        );
         assert_eq!(reason("Copyright holders sued the firm."), None);
     }
 }

@@ -117,16 +117,19 @@ impl NoticePrinter {
         }
         let (kind, line) = match n {
             Notice::Skipped(p) => (p.kind.code().to_string(), format!("skipped {p}")),
-            Notice::Warning { document, message } => {
-                ("warning".to_string(), format!("warning: {document}: {message}"))
-            }
+            Notice::Warning { document, message } => (
+                "warning".to_string(),
+                format!("warning: {document}: {message}"),
+            ),
         };
         let count = self.shown.entry(kind.clone()).or_default();
         *count += 1;
         if *count <= SHOWN_PER_KIND {
             progress.println(&line);
         } else if *count == SHOWN_PER_KIND + 1 {
-            progress.println(&format!("(further '{kind}' messages are counted, not shown)"));
+            progress.println(&format!(
+                "(further '{kind}' messages are counted, not shown)"
+            ));
         }
     }
 }
@@ -192,7 +195,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<ExitCode> {
     fs::create_dir_all(&output).with_context(|| format!("creating {}", output.display()))?;
     let docs_path = output.join("documents.jsonl");
-    let file = File::create(&docs_path).with_context(|| format!("creating {}", docs_path.display()))?;
+    let file =
+        File::create(&docs_path).with_context(|| format!("creating {}", docs_path.display()))?;
     let mut out = BufWriter::new(file);
     let mut docs = Vec::new();
     let tally = run_pipeline(input, paths, |doc| {
@@ -201,17 +205,20 @@ fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<Exi
         docs.push(doc);
         Ok(())
     })?;
-    out.flush().with_context(|| format!("writing {}", docs_path.display()))?;
+    out.flush()
+        .with_context(|| format!("writing {}", docs_path.display()))?;
     let stories = parallax_link::singleton_stories(&docs);
     let stories_path = output.join("stories.jsonl");
     let mut out = BufWriter::new(
-        File::create(&stories_path).with_context(|| format!("creating {}", stories_path.display()))?,
+        File::create(&stories_path)
+            .with_context(|| format!("creating {}", stories_path.display()))?,
     );
     for s in &stories {
         serde_json::to_writer(&mut out, s)?;
         out.write_all(b"\n")?;
     }
-    out.flush().with_context(|| format!("writing {}", stories_path.display()))?;
+    out.flush()
+        .with_context(|| format!("writing {}", stories_path.display()))?;
     let report_path = output.join("index.html");
     let html = parallax_report::render("Parallax report", &tally.to_string(), &docs, &stories);
     fs::write(&report_path, html).with_context(|| format!("writing {}", report_path.display()))?;
@@ -233,10 +240,17 @@ fn bench(paths: Vec<String>, input: &InputArgs) -> Result<ExitCode> {
         Ok(())
     })?;
     let secs = start.elapsed().as_secs_f64().max(1e-9);
-    println!("documents analysed: {} of {} read", tally.analysed, tally.read);
+    println!(
+        "documents analysed: {} of {} read",
+        tally.analysed, tally.read
+    );
     println!("input size:         {:.1} MB on disk", bytes as f64 / 1e6);
     println!("elapsed:            {secs:.2} s");
-    println!("throughput:         {:.1} MB/s of input, {:.0} documents/s", bytes as f64 / 1e6 / secs, tally.analysed as f64 / secs);
+    println!(
+        "throughput:         {:.1} MB/s of input, {:.0} documents/s",
+        bytes as f64 / 1e6 / secs,
+        tally.analysed as f64 / secs
+    );
     println!("clean text:         {:.1} MB", text_chars as f64 / 1e6);
     match peak_memory_kib() {
         Some(kib) => println!("peak memory (RSS):  {:.1} MiB", kib as f64 / 1024.0),
@@ -252,7 +266,9 @@ fn input_bytes(paths: &[String]) -> u64 {
         if path.is_dir() {
             let mut stack = vec![path.to_path_buf()];
             while let Some(dir) = stack.pop() {
-                let Ok(entries) = fs::read_dir(&dir) else { continue };
+                let Ok(entries) = fs::read_dir(&dir) else {
+                    continue;
+                };
                 for e in entries.flatten() {
                     let p = e.path();
                     if p.is_dir() {

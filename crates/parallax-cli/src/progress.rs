@@ -17,7 +17,9 @@ pub struct Progress {
 impl Progress {
     pub fn new() -> Self {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-        if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} documents analysed ({per_sec}) {elapsed}") {
+        if let Ok(style) =
+            ProgressStyle::with_template("{spinner} {pos} documents analysed ({per_sec}) {elapsed}")
+        {
             bar.set_style(style);
         }
         Progress {

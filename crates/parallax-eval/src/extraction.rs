@@ -8,10 +8,10 @@
 //! shingle multisets. Precision and recall are averaged over pages (each page
 //! weighs the same), and F1 is taken from those two means.
 
+use serde::Deserialize;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use serde::Deserialize;
 
 /// Number of consecutive tokens in one shingle.
 const SHINGLE_LEN: usize = 4;
@@ -349,7 +349,10 @@ mod tests {
 
     #[test]
     fn empty_gold_is_left_out_of_recall() {
-        let scores = score_texts(&["", "p q r s"], &["noise here".to_string(), "p q r s".to_string()]);
+        let scores = score_texts(
+            &["", "p q r s"],
+            &["noise here".to_string(), "p q r s".to_string()],
+        );
         assert!(close(scores.recall, 1.0));
         assert!(close(scores.precision, 0.5));
     }
@@ -358,7 +361,10 @@ mod tests {
     fn accuracy_ignores_whitespace_differences_only() {
         let scores = score_texts(
             &["First para.\n\nSecond para.", "Same words"],
-            &["First para. Second para.".to_string(), "same words".to_string()],
+            &[
+                "First para. Second para.".to_string(),
+                "same words".to_string(),
+            ],
         );
         assert!(close(scores.accuracy, 0.5));
     }
@@ -367,6 +373,9 @@ mod tests {
     fn missing_benchmark_reports_the_path() {
         let err = load_benchmark(Path::new("/nonexistent/bench")).err();
         let msg = err.map(|e| e.to_string()).unwrap_or_default();
-        assert!(msg.contains("/nonexistent/bench/ground-truth.json"), "{msg}");
+        assert!(
+            msg.contains("/nonexistent/bench/ground-truth.json"),
+            "{msg}"
+        );
     }
 }

@@ -10,11 +10,14 @@
 //!    child holds most of the weight; where no child dominates, the current
 //!    element is the article container. Siblings that look like further
 //!    parts of the same body are added.
-//! 4. The container is read block by block; each block is kept or recorded
-//!    as discarded with a reason.
+//! 4. The container is read block by block; each block is kept, discarded
+//!    with a reason, or left uncertain (a long but heavily linked block).
+//! 5. Context settles the rest: uncertain blocks stay only between kept
+//!    ones, subheadings that introduce nothing kept go, and short sign-offs
+//!    after the last long paragraph ("follow us", "subscribe") go.
 
 use crate::dom::{collapse_whitespace, Dom};
-use crate::hints::{hint_of, phrase_reason};
+use crate::hints::{has_tail_cue, hint_of, phrase_reason};
 use crate::Discarded;
 
 /// Share of its parent's weight a child needs for the walk to go down.
@@ -27,6 +30,8 @@ const SIBLING_LEVELS: usize = 3;
 /// Share of weight in paragraphs directly beside the heaviest child that
 /// stops the walk.
 const LOOSE_PROSE_SHARE: f64 = 0.1;
+/// Headings with more nodes than this are not taken for the headline.
+const MAX_HEADLINE_NODES: usize = 64;
 /// Blocks shorter than this (in non-space characters) carry no weight.
 const MIN_BLOCK_CHARS: usize = 20;
 /// Blocks above this link density carry no weight.
@@ -36,6 +41,16 @@ const MAX_KEPT_LINK_DENSITY: f64 = 0.6;
 /// Paragraphs at least this long (non-space characters) may link more.
 const LONG_PARAGRAPH_CHARS: usize = 150;
 const MAX_KEPT_LINK_DENSITY_LONG: f64 = 0.85;
+/// Linked blocks at least this long are judged by their neighbours.
+const UNCERTAIN_LINKED_CHARS: usize = 100;
+/// Lists where at least this share of items are mostly a link are link
+/// lists.
+const LINKED_ITEMS_SHARE: f64 = 0.6;
+/// Sign-offs are sought after the last paragraph of at least this many
+/// characters without a sign-off cue...
+const TAIL_ANCHOR_CHARS: usize = 100;
+/// ...and are shorter than this.
+const MAX_SIGN_OFF_CHARS: usize = 300;
 /// Lists above this link density are link lists, not article text.
 const MAX_LIST_LINK_DENSITY: f64 = 0.5;
 /// Share of page weight above which an excluded element (a nav or aside,
@@ -48,9 +63,10 @@ const HINTED_KEEP_SHARE: f64 = 0.3;
 
 /// Elements never holding article text.
 const DROPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-    "video", "audio", "picture", "map", "select", "option", "textarea", "input", "button", "head",
-    "meta", "link", "dialog", "source", "track", "label", "datalist", "frameset", "frame", "applet",
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "video", "audio", "picture", "map", "select", "option", "textarea", "input",
+    "button", "head", "meta", "link", "dialog", "source", "track", "label", "datalist", "frameset",
+    "frame", "applet",
 ];
 
 /// Layout elements that mark everything the article is not.
@@ -64,17 +80,77 @@ const STRUCTURAL_TAGS: &[(&str, &str)] = &[
 
 /// Elements that start and end a block of text.
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dir",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-    "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "nav", "ol", "p", "pre",
-    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "menu",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "menu",
 ];
 
 /// Elements the container walk never descends into: they are blocks of
 /// text themselves, not containers of blocks.
 const LEAF_BLOCK_TAGS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "dt", "dd", "figcaption",
-    "caption", "a", "span", "b", "i", "em", "strong",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "pre",
+    "blockquote",
+    "dt",
+    "dd",
+    "figcaption",
+    "caption",
+    "a",
+    "span",
+    "b",
+    "i",
+    "em",
+    "strong",
 ];
 
 /// How an element is treated.
@@ -98,12 +174,18 @@ fn is_block(tag: &str) -> bool {
 }
 
 fn is_hidden(dom: &Dom<'_>, i: usize) -> bool {
-    let Some(el) = dom.element(i) else { return false };
+    let Some(el) = dom.element(i) else {
+        return false;
+    };
     if el.attr("hidden").is_some() {
         return true;
     }
     el.attr("style").is_some_and(|s| {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
 }
@@ -146,8 +228,12 @@ fn analyse(dom: &Dom<'_>, titles: &[&str]) -> Analysis {
     // Top-down pass: inherited facts.
     for i in 0..n {
         let parent = dom.parent(i);
-        let parent_dropped = parent.and_then(|p| dropped.get(p).copied()).unwrap_or(false);
-        let parent_link = parent.and_then(|p| in_link.get(p).copied()).unwrap_or(false);
+        let parent_dropped = parent
+            .and_then(|p| dropped.get(p).copied())
+            .unwrap_or(false);
+        let parent_link = parent
+            .and_then(|p| in_link.get(p).copied())
+            .unwrap_or(false);
         let parent_owner = parent.and_then(|p| owner.get(p).copied().flatten());
         let tag = dom.tag(i);
         let mut this_role = Role::Ordinary;
@@ -156,13 +242,15 @@ fn analyse(dom: &Dom<'_>, titles: &[&str]) -> Analysis {
                 this_role = Role::Dropped;
             } else if let Some((_, reason)) = STRUCTURAL_TAGS.iter().find(|(t, _)| *t == tag) {
                 this_role = Role::Excluded(reason);
-            } else if tag == "figure" || tag == "figcaption" {
-                this_role = Role::Excluded("caption");
             }
             let hint = hint_of(dom.attr(i, "class"), dom.attr(i, "id"));
             if this_role == Role::Ordinary && tag != "html" && tag != "body" {
                 if let Some(reason) = hint.boilerplate {
                     this_role = Role::Excluded(reason);
+                } else if tag == "figure" || tag == "figcaption" {
+                    // A figure's class may say better what it holds (an
+                    // embedded post); otherwise it is a picture and caption.
+                    this_role = Role::Excluded("caption");
                 }
             }
             if this_role == Role::Ordinary {
@@ -184,9 +272,15 @@ fn analyse(dom: &Dom<'_>, titles: &[&str]) -> Analysis {
         if let Some(o) = owner.get_mut(i) {
             *o = if is_block(tag) { Some(i) } else { parent_owner };
         }
-        if headline.is_none() && matches!(tag, "h1" | "h2" | "h3") && !is_dropped {
+        // Size cap: a heading wrapping a whole page is no headline, and
+        // reading it would make this pass quadratic on nested headings.
+        let small = dom.end(i).saturating_sub(i) <= MAX_HEADLINE_NODES;
+        if headline.is_none() && matches!(tag, "h1" | "h2" | "h3") && !is_dropped && small {
             let text = dom.subtree_text(i);
-            if titles.iter().any(|t| same_text(t, &text) || contains_text(t, &text)) {
+            if titles
+                .iter()
+                .any(|t| same_text(t, &text) || contains_text(t, &text))
+            {
                 headline = Some(i);
             }
         }
@@ -206,7 +300,7 @@ fn analyse(dom: &Dom<'_>, titles: &[&str]) -> Analysis {
         if c == 0 {
             continue;
         }
-        let linked = in_link.get(i).copied().unwrap_or(false);
+        let linked = in_link.get(i).copied().unwrap_or(false) && !is_spelled_out_url(t);
         if let Some(x) = chars.get_mut(i) {
             *x = c;
         }
@@ -307,7 +401,11 @@ fn rescue_misused_wrappers(dom: &Dom<'_>, a: &mut Analysis) {
                 .filter(|&c| matches!(a.role.get(c), Some(Role::Ordinary)))
                 .map(|c| a.weight.get(c).copied().unwrap_or(0.0))
                 .sum::<f64>();
-        let total = own + dom.children(i).map(|c| raw.get(c).copied().unwrap_or(0.0)).sum::<f64>();
+        let total = own
+            + dom
+                .children(i)
+                .map(|c| raw.get(c).copied().unwrap_or(0.0))
+                .sum::<f64>();
         if let Some(r) = raw.get_mut(i) {
             *r = total;
         }
@@ -318,7 +416,9 @@ fn rescue_misused_wrappers(dom: &Dom<'_>, a: &mut Analysis) {
     }
     let mut rescued = Vec::new();
     for i in 0..n {
-        let Some(Role::Excluded(_)) = a.role.get(i) else { continue };
+        let Some(Role::Excluded(_)) = a.role.get(i) else {
+            continue;
+        };
         let share = raw.get(i).copied().unwrap_or(0.0) / page;
         let tag = dom.tag(i);
         let structural = STRUCTURAL_TAGS.iter().any(|(t, _)| *t == tag);
@@ -406,7 +506,10 @@ fn choose_container(dom: &Dom<'_>, a: &Analysis) -> usize {
             return node;
         }
         match best {
-            Some(c) if (weight(a, c) >= DESCEND_SHARE * total || Some(c) == with_headline) && !LEAF_BLOCK_TAGS.contains(&dom.tag(c)) => {
+            Some(c)
+                if (weight(a, c) >= DESCEND_SHARE * total || Some(c) == with_headline)
+                    && !LEAF_BLOCK_TAGS.contains(&dom.tag(c)) =>
+            {
                 node = c;
             }
             _ => return node,
@@ -422,18 +525,27 @@ fn container_roots(dom: &Dom<'_>, a: &Analysis, container: usize) -> Vec<usize> 
     let mut roots = vec![container];
     let mut node = container;
     for _ in 0..SIBLING_LEVELS {
-        let Some(parent) = dom.parent(node) else { break };
+        let Some(parent) = dom.parent(node) else {
+            break;
+        };
         if dom.element(parent).is_none() || matches!(dom.tag(parent), "body" | "html") {
             break;
         }
         let tag = dom.tag(node);
-        let class = dom.attr(node, "class").map(str::trim).filter(|c| !c.is_empty());
+        let class = dom
+            .attr(node, "class")
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
         if class.is_some() || tag == "p" {
             roots.extend(dom.children(parent).filter(|&s| {
                 s != node
                     && is_ordinary(a, s)
                     && dom.tag(s) == tag
-                    && dom.attr(s, "class").map(str::trim).filter(|c| !c.is_empty()) == class
+                    && dom
+                        .attr(s, "class")
+                        .map(str::trim)
+                        .filter(|c| !c.is_empty())
+                        == class
                     && weight(a, s) > 0.0
             }));
         }
@@ -466,6 +578,53 @@ enum Verdict {
 struct Piece {
     text: String,
     verdict: Verdict,
+    /// Came from a subheading (h2–h6).
+    heading: bool,
+}
+
+/// Short blocks after the last paragraph of story text that invite the
+/// reader to follow, subscribe or write in are sign-off furniture.
+fn drop_tail_furniture(pieces: &[Piece], verdicts: &mut [Result<(), &'static str>]) {
+    let chars = |p: &Piece| p.text.chars().count();
+    let last_story = pieces
+        .iter()
+        .zip(verdicts.iter())
+        .rposition(|(p, v)| v.is_ok() && chars(p) >= TAIL_ANCHOR_CHARS && !has_tail_cue(&p.text));
+    let Some(last_story) = last_story else { return };
+    for (i, (piece, verdict)) in pieces.iter().zip(verdicts.iter_mut()).enumerate() {
+        if i > last_story
+            && verdict.is_ok()
+            && chars(piece) < MAX_SIGN_OFF_CHARS
+            && has_tail_cue(&piece.text)
+        {
+            *verdict = Err("page-chrome");
+        }
+    }
+}
+
+/// A subheading that only introduces a dropped link list, or that ends
+/// the text with nothing after it, goes with what follows it.
+fn drop_orphan_headings(pieces: &[Piece], verdicts: &mut [Result<(), &'static str>]) {
+    // Whether any piece after the current one is kept text.
+    let mut text_follows = false;
+    // The verdict of the piece right after the current one.
+    let mut next: Option<Result<(), &'static str>> = None;
+    for i in (0..pieces.len()).rev() {
+        let (Some(piece), Some(verdict)) = (pieces.get(i), verdicts.get_mut(i)) else {
+            continue;
+        };
+        if verdict.is_ok() && piece.heading {
+            if !text_follows {
+                *verdict = Err("page-chrome");
+            } else if next == Some(Err("related-link")) {
+                *verdict = Err("related-link");
+            }
+        }
+        if verdict.is_ok() && !piece.heading {
+            text_follows = true;
+        }
+        next = Some(*verdict);
+    }
 }
 
 /// Settle uncertain pieces by their context, as jusText does: a doubtful
@@ -502,23 +661,30 @@ fn resolve(pieces: Vec<Piece>) -> Found {
             next = *v;
         }
     }
-    let mut found = Found {
-        paragraphs: Vec::new(),
-        discarded: Vec::new(),
-    };
-    for (i, piece) in pieces.into_iter().enumerate() {
-        let keep = match piece.verdict {
+    let mut verdicts: Vec<Result<(), &'static str>> = pieces
+        .iter()
+        .enumerate()
+        .map(|(i, piece)| match piece.verdict {
             Verdict::Keep => Ok(()),
             Verdict::Discard(reason) => Err(reason),
             Verdict::Uncertain(reason) => {
-                let inside = before.get(i).copied().unwrap_or(false) && after.get(i).copied().unwrap_or(false);
+                let inside = before.get(i).copied().unwrap_or(false)
+                    && after.get(i).copied().unwrap_or(false);
                 if inside {
                     Ok(())
                 } else {
                     Err(reason)
                 }
             }
-        };
+        })
+        .collect();
+    drop_tail_furniture(&pieces, &mut verdicts);
+    drop_orphan_headings(&pieces, &mut verdicts);
+    let mut found = Found {
+        paragraphs: Vec::new(),
+        discarded: Vec::new(),
+    };
+    for (piece, keep) in pieces.into_iter().zip(verdicts) {
         match keep {
             Ok(()) => found.paragraphs.push(piece.text),
             Err(reason) => found.discarded.push(Discarded {
@@ -540,11 +706,28 @@ struct OpenBlock<'a> {
 }
 
 impl<'a> Reader<'_, 'a> {
+    /// A list of links: linked text dominates the whole list, or most of
+    /// its items are mostly a link.
+    fn is_link_list(&self, list: usize) -> bool {
+        let density = |i: usize| {
+            let c = self.a.chars.get(i).copied().unwrap_or(0);
+            let l = self.a.link_chars.get(i).copied().unwrap_or(0);
+            (c > 0).then(|| l as f64 / c as f64)
+        };
+        if density(list).is_some_and(|d| d > MAX_LIST_LINK_DENSITY) {
+            return true;
+        }
+        let items: Vec<f64> = self.dom.children(list).filter_map(density).collect();
+        let linked = items.iter().filter(|&&d| d > MAX_LIST_LINK_DENSITY).count();
+        items.len() >= 2 && linked as f64 >= LINKED_ITEMS_SHARE * items.len() as f64
+    }
+
     fn discard(&mut self, text: String, reason: &'static str) {
         if !text.is_empty() {
             self.pieces.push(Piece {
                 text,
                 verdict: Verdict::Discard(reason),
+                heading: false,
             });
         }
     }
@@ -569,15 +752,23 @@ impl<'a> Reader<'_, 'a> {
             MAX_KEPT_LINK_DENSITY
         };
         if ld > limit {
-            let reason = if in_list || chars > 40 { "related-link" } else { "navigation" };
+            let reason = if in_list || chars > 40 {
+                "related-link"
+            } else {
+                "navigation"
+            };
             // A long, fully linked sentence in a paragraph may be a linked
             // summary within the story; its neighbours decide.
-            let verdict = if owner_tag == "p" && chars >= LONG_PARAGRAPH_CHARS {
+            let verdict = if chars >= UNCERTAIN_LINKED_CHARS {
                 Verdict::Uncertain(reason)
             } else {
                 Verdict::Discard(reason)
             };
-            self.pieces.push(Piece { text, verdict });
+            self.pieces.push(Piece {
+                text,
+                verdict,
+                heading: false,
+            });
             return;
         }
         if let Some(reason) = phrase_reason(&text) {
@@ -594,6 +785,7 @@ impl<'a> Reader<'_, 'a> {
         self.pieces.push(Piece {
             text,
             verdict: Verdict::Keep,
+            heading: matches!(owner_tag, "h2" | "h3" | "h4" | "h5" | "h6"),
         });
     }
 
@@ -616,7 +808,7 @@ impl<'a> Reader<'_, 'a> {
             if let Some(t) = dom.text(i) {
                 if !self.a.dropped.get(i).copied().unwrap_or(true) {
                     self.buffer.push_str(t);
-                    if !links.is_empty() {
+                    if !links.is_empty() && !is_spelled_out_url(t) {
                         self.buffer_link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
                     }
                 }
@@ -651,9 +843,7 @@ impl<'a> Reader<'_, 'a> {
                 continue;
             }
             if (tag == "ul" || tag == "ol" || tag == "dl") && i != root {
-                let c = self.a.chars.get(i).copied().unwrap_or(0);
-                let l = self.a.link_chars.get(i).copied().unwrap_or(0);
-                if c > 0 && l as f64 / c as f64 > MAX_LIST_LINK_DENSITY {
+                if self.is_link_list(i) {
                     self.flush(current);
                     let text = dom.subtree_text_filtered(i, &self.a.dropped);
                     self.discard(text, "related-link");
@@ -665,8 +855,13 @@ impl<'a> Reader<'_, 'a> {
                 self.flush(current);
             } else if is_block(tag) {
                 self.flush(current);
-                let in_list = current.is_some_and(|b| b.in_list) || matches!(tag, "li" | "ul" | "ol");
-                blocks.push(OpenBlock { end: next, in_list, tag });
+                let in_list =
+                    current.is_some_and(|b| b.in_list) || matches!(tag, "li" | "ul" | "ol");
+                blocks.push(OpenBlock {
+                    end: next,
+                    in_list,
+                    tag,
+                });
             } else if tag == "a" {
                 links.push(next);
             }
@@ -675,6 +870,13 @@ impl<'a> Reader<'_, 'a> {
         let last = blocks.last().copied();
         self.flush(last);
     }
+}
+
+/// Link text that is the address itself: a citation written into the
+/// text, not a navigation link, so it does not count towards link density.
+fn is_spelled_out_url(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.")
 }
 
 /// Compare two short texts ignoring case, spacing and punctuation.
@@ -718,9 +920,6 @@ fn looks_like_byline(text: &str) -> bool {
 pub(crate) fn find(dom: &Dom<'_>, title: Option<&str>, titles: &[&str]) -> Found {
     let a = analyse(dom, titles);
     let container = choose_container(dom, &a);
-    if std::env::var_os("PX_DEBUG").is_some() {
-        debug_dump(dom, &a, container);
-    }
     let roots = container_roots(dom, &a, container);
     let mut reader = Reader {
         dom,
@@ -756,20 +955,4 @@ impl Dom<'_> {
         }
         collapse_whitespace(&raw)
     }
-}
-
-fn debug_dump(dom: &Dom<'_>, a: &Analysis, container: usize) {
-    let desc = |i: usize| format!("{}.{}#{} w={:.0} c={} role={:?}", dom.tag(i), dom.attr(i, "class").unwrap_or(""), dom.attr(i, "id").unwrap_or(""), weight(a, i), a.chars.get(i).copied().unwrap_or(0), a.role.get(i));
-    let mut chain = vec![container];
-    let mut c = container;
-    while let Some(p) = dom.parent(c) { chain.push(p); c = p; }
-    for i in chain.iter().rev() { eprintln!("PATH {}", desc(*i));
-        let mut kids: Vec<usize> = dom.children(*i).filter(|&c| dom.element(c).is_some()).collect();
-        kids.sort_by(|&x, &y| weight(a, y).total_cmp(&weight(a, x)));
-        for k in kids.iter().take(4) { eprintln!("PATH    kid {}", desc(*k)); }
-    }
-    // heaviest excluded elements
-    let mut ex: Vec<(usize, usize)> = (0..dom.len()).filter(|&i| matches!(a.role.get(i), Some(Role::Excluded(_))) && !a.dropped.get(i).copied().unwrap_or(true)).map(|i| (a.chars.get(i).copied().unwrap_or(0), i)).collect();
-    ex.sort(); ex.reverse();
-    for (_, i) in ex.iter().take(8) { eprintln!("EXCL {} :: {}", desc(*i), dom.subtree_text(*i).chars().take(100).collect::<String>()); }
 }

@@ -156,7 +156,10 @@ pub(crate) fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {
-        if matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}') {
+        if matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+        ) {
             continue;
         }
         if c.is_whitespace() {
@@ -178,7 +181,8 @@ mod tests {
 
     #[test]
     fn subtrees_are_contiguous_ranges() {
-        let html = Html::parse_document("<div id=a><p>one <b>two</b></p><p>three</p></div><p>four</p>");
+        let html =
+            Html::parse_document("<div id=a><p>one <b>two</b></p><p>three</p></div><p>four</p>");
         let dom = Dom::new(&html);
         let div = dom.find_tag("div").unwrap_or(0);
         assert_eq!(dom.tag(div), "div");

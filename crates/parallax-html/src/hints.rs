@@ -59,6 +59,7 @@ struct HintLists {
     boilerplate: Vec<(Pattern, &'static str)>,
     content: Vec<Pattern>,
     phrases: Vec<(String, &'static str)>,
+    tail_cues: Vec<String>,
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -91,10 +92,14 @@ fn lists() -> &'static HintLists {
                 Some((phrase.trim().to_lowercase(), reason_named(reason.trim())?))
             })
             .collect();
+        let tail_cues = data_lines(include_str!("../data/tail_cues.txt"))
+            .map(str::to_lowercase)
+            .collect();
         HintLists {
             boilerplate,
             content,
             phrases,
+            tail_cues,
         }
     })
 }
@@ -161,15 +166,37 @@ pub(crate) fn hint_of(class: Option<&str>, id: Option<&str>) -> Hint {
     hint
 }
 
+/// Whether a short block contains one of the sign-off cues ("follow us",
+/// "newsletter", an e-mail address...).
+pub(crate) fn has_tail_cue(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lists()
+        .tail_cues
+        .iter()
+        .any(|cue| lower.contains(cue.as_str()))
+}
+
 /// The reason a short block is furniture, when its whole text is one of the
 /// listed phrases.
 pub(crate) fn phrase_reason(text: &str) -> Option<&'static str> {
     if text.len() > 60 {
         return None;
     }
-    let key = text
+    // Digits stand for any number: "Image 3 of 5" matches "image # of #".
+    let key: String = text
         .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+        .to_lowercase()
+        .chars()
+        .fold(String::new(), |mut acc, c| {
+            if c.is_ascii_digit() {
+                if !acc.ends_with('#') {
+                    acc.push('#');
+                }
+            } else {
+                acc.push(c);
+            }
+            acc
+        });
     lists()
         .phrases
         .iter()
@@ -184,16 +211,28 @@ mod tests {
     #[test]
     fn words_split_at_case_and_punctuation() {
         assert_eq!(hint_words("relatedStories"), vec!["related", "stories"]);
-        assert_eq!(hint_words("c-article__body--wide2"), vec!["c", "article", "body", "wide"]);
+        assert_eq!(
+            hint_words("c-article__body--wide2"),
+            vec!["c", "article", "body", "wide"]
+        );
     }
 
     #[test]
     fn exact_and_prefix_patterns() {
-        assert_eq!(hint_of(Some("comments-area"), None).boilerplate, Some("page-chrome"));
+        assert_eq!(
+            hint_of(Some("comments-area"), None).boilerplate,
+            Some("page-chrome")
+        );
         // "ad" must be a whole word: "header" and "address" are not ads.
         assert_eq!(hint_of(Some("address"), None).boilerplate, None);
-        assert_eq!(hint_of(Some("ad-slot"), None).boilerplate, Some("page-chrome"));
-        assert_eq!(hint_of(None, Some("relatedLinks")).boilerplate, Some("related-link"));
+        assert_eq!(
+            hint_of(Some("ad-slot"), None).boilerplate,
+            Some("page-chrome")
+        );
+        assert_eq!(
+            hint_of(None, Some("relatedLinks")).boilerplate,
+            Some("related-link")
+        );
         assert!(hint_of(Some("story-body"), None).content);
         assert!(!hint_of(Some("storyline"), None).content);
     }
@@ -202,9 +241,22 @@ mod tests {
     fn every_data_line_parses() {
         let count = |t: &'static str| data_lines(t).count();
         let l = lists();
-        assert_eq!(l.boilerplate.len(), count(include_str!("../data/boilerplate_hints.txt")));
-        assert_eq!(l.content.len(), count(include_str!("../data/content_hints.txt")));
-        assert_eq!(l.phrases.len(), count(include_str!("../data/boilerplate_phrases.txt")));
+        assert_eq!(
+            l.boilerplate.len(),
+            count(include_str!("../data/boilerplate_hints.txt"))
+        );
+        assert_eq!(
+            l.content.len(),
+            count(include_str!("../data/content_hints.txt"))
+        );
+        assert_eq!(
+            l.phrases.len(),
+            count(include_str!("../data/boilerplate_phrases.txt"))
+        );
+        assert_eq!(
+            l.tail_cues.len(),
+            count(include_str!("../data/tail_cues.txt"))
+        );
     }
 
     #[test]
@@ -212,5 +264,6 @@ mod tests {
         assert_eq!(phrase_reason("ADVERTISEMENT"), Some("page-chrome"));
         assert_eq!(phrase_reason("Read more »"), Some("related-link"));
         assert_eq!(phrase_reason("Read more about the harbour plan"), None);
+        assert_eq!(phrase_reason("Image 12 of 30"), Some("caption"));
     }
 }

@@ -65,6 +65,13 @@ pub enum HtmlError {
     NoText,
 }
 
+/// Declared (JSON-LD) bodies shorter than this are not trusted over the
+/// markup.
+const MIN_DECLARED_BODY_WORDS: usize = 80;
+/// The declared body replaces the found one when the found one has less
+/// than this share of its words.
+const DECLARED_BODY_RATIO: f64 = 0.3;
+
 /// Extract the main text and metadata of one article page.
 pub fn extract(html: &str) -> Result<MainText, HtmlError> {
     let doc = Html::parse_document(html);
@@ -81,11 +88,39 @@ pub fn extract(html: &str) -> Result<MainText, HtmlError> {
         declared.document_title.clone(),
         declared.meta.site_name.as_deref(),
     );
-    let titles: Vec<&str> = [title.as_deref(), declared.headline.as_deref(), declared.document_title.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    let found = content::find(&dom, title.as_deref(), &titles);
+    let titles: Vec<&str> = [
+        title.as_deref(),
+        declared.headline.as_deref(),
+        declared.document_title.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut found = content::find(&dom, title.as_deref(), &titles);
+    // The page's own JSON-LD body is a cross-check: when the markup yields
+    // far less than it, the container search went wrong (scripted pages,
+    // unusual layouts) and the declared body is the better text.
+    if let Some(body) = declared.article_body.as_deref() {
+        let declared_words = body.split_whitespace().count();
+        let found_words: usize = found
+            .paragraphs
+            .iter()
+            .map(|p| p.split_whitespace().count())
+            .sum();
+        if declared_words >= MIN_DECLARED_BODY_WORDS
+            && (found_words as f64) < DECLARED_BODY_RATIO * declared_words as f64
+        {
+            let paragraphs: Vec<String> = body
+                .lines()
+                .map(dom::collapse_whitespace)
+                .filter(|l| !l.is_empty())
+                .collect();
+            if !paragraphs.is_empty() {
+                found.paragraphs = paragraphs;
+                found.discarded.clear();
+            }
+        }
+    }
     if found.paragraphs.is_empty() {
         return Err(HtmlError::NoText);
     }
@@ -109,7 +144,11 @@ fn choose_title(
     let declared = declared.map(|d| strip_site_suffix(&d, site_name));
     let lower = |s: &str| s.to_lowercase();
     if let Some(h) = &h1 {
-        let agrees = |other: &Option<String>| other.as_deref().is_some_and(|o| lower(o).contains(&lower(h)));
+        let agrees = |other: &Option<String>| {
+            other
+                .as_deref()
+                .is_some_and(|o| lower(o).contains(&lower(h)))
+        };
         if agrees(&declared) || agrees(&document_title) {
             return h1;
         }

@@ -92,7 +92,9 @@ pub(crate) fn read(dom: &Dom<'_>) -> Declared {
             }
             "link" => {
                 let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
-                if rel.split_whitespace().any(|r| r == "canonical") && declared.meta.canonical_url.is_none() {
+                if rel.split_whitespace().any(|r| r == "canonical")
+                    && declared.meta.canonical_url.is_none()
+                {
                     declared.meta.canonical_url = nonempty(el.attr("href"));
                 }
             }
@@ -118,7 +120,11 @@ pub(crate) fn read(dom: &Dom<'_>) -> Declared {
             _ => {}
         }
         if let Some(prop) = el.attr("itemprop") {
-            let value = || el.attr("content").or_else(|| el.attr("datetime")).map(str::to_string);
+            let value = || {
+                el.attr("content")
+                    .or_else(|| el.attr("datetime"))
+                    .map(str::to_string)
+            };
             if prop == "datePublished" && microdata_date.is_none() && el.name() != "meta" {
                 microdata_date = value().or_else(|| nonempty(Some(&dom.subtree_text(i))));
             }
@@ -128,15 +134,22 @@ pub(crate) fn read(dom: &Dom<'_>) -> Declared {
         }
         if el.name() == "a"
             && rel_author.is_none()
-            && el.attr("rel").is_some_and(|r| r.split_whitespace().any(|x| x.eq_ignore_ascii_case("author")))
+            && el.attr("rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|x| x.eq_ignore_ascii_case("author"))
+            })
         {
             rel_author = nonempty(Some(&dom.subtree_text(i)));
         }
     }
 
     let meta_value = |keys: &[&str]| -> Option<String> {
-        keys.iter()
-            .find_map(|k| metas.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()))
+        keys.iter().find_map(|k| {
+            metas
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+        })
     };
 
     let mut ld = LdFacts::default();
@@ -214,7 +227,9 @@ impl LdFacts {
                 }
                 let is_article = match map.get("@type") {
                     Some(Value::String(t)) => is_article_type(t),
-                    Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(is_article_type)),
+                    Some(Value::Array(ts)) => {
+                        ts.iter().any(|t| t.as_str().is_some_and(is_article_type))
+                    }
                     _ => false,
                 } || map.contains_key("articleBody");
                 if !is_article {
@@ -224,7 +239,10 @@ impl LdFacts {
                     self.headline = map.get("headline").and_then(string_of);
                 }
                 if self.article_body.is_none() {
-                    self.article_body = map.get("articleBody").and_then(Value::as_str).map(str::to_string);
+                    self.article_body = map
+                        .get("articleBody")
+                        .and_then(Value::as_str)
+                        .map(str::to_string);
                 }
                 if self.date_published.is_none() {
                     self.date_published = map.get("datePublished").and_then(string_of);
@@ -242,7 +260,9 @@ impl LdFacts {
 }
 
 fn string_of(v: &Value) -> Option<String> {
-    v.as_str().map(collapse_whitespace).filter(|s| !s.is_empty())
+    v.as_str()
+        .map(collapse_whitespace)
+        .filter(|s| !s.is_empty())
 }
 
 /// The name of a person or organisation given as a string, an object with

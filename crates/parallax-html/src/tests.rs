@@ -36,7 +36,10 @@ fn article(inner: &str) -> String {
 
 #[test]
 fn keeps_paragraphs_and_drops_navigation_and_footer() {
-    let html = page("<title>Council backs pier rebuild | The Eastmere Gazette</title>", &site_chrome(&article(&paragraphs_html())));
+    let html = page(
+        "<title>Council backs pier rebuild | The Eastmere Gazette</title>",
+        &site_chrome(&article(&paragraphs_html())),
+    );
     let m = extract(&html).unwrap_or_default();
     assert_eq!(m.paragraphs, STORY.to_vec());
     let text = m.text();
@@ -113,8 +116,14 @@ fn share_buttons_and_newsletter_inside_article_are_listed() {
     );
     let m = extract(&page("", &site_chrome(&article(&inner)))).unwrap_or_default();
     assert_eq!(m.paragraphs, STORY.to_vec());
-    assert!(m.discarded.iter().any(|d| d.reason == "navigation" && d.text.contains("Facebook")));
-    assert!(m.discarded.iter().any(|d| d.reason == "page-chrome" && d.text.contains("inbox")));
+    assert!(m
+        .discarded
+        .iter()
+        .any(|d| d.reason == "navigation" && d.text.contains("Facebook")));
+    assert!(m
+        .discarded
+        .iter()
+        .any(|d| d.reason == "page-chrome" && d.text.contains("inbox")));
 }
 
 #[test]
@@ -130,7 +139,10 @@ fn json_ld_metadata_is_read() {
            "publisher":{"@type":"Organization","name":"The Eastmere Gazette"}}]}
         </script>"#;
     let m = extract(&page(head, &article(&paragraphs_html()))).unwrap_or_default();
-    assert_eq!(m.meta.canonical_url.as_deref(), Some("https://gazette.example/news/pier-vote"));
+    assert_eq!(
+        m.meta.canonical_url.as_deref(),
+        Some("https://gazette.example/news/pier-vote")
+    );
     assert_eq!(m.meta.site_name.as_deref(), Some("The Eastmere Gazette"));
     assert_eq!(m.meta.published.as_deref(), Some("2031-03-04T09:30:00Z"));
     assert_eq!(m.meta.author.as_deref(), Some("Tomas Reed, Ines Alcott"));
@@ -146,7 +158,10 @@ fn meta_tags_are_read() {
     let m = extract(&page(head, &format!("<div>{}</div>", paragraphs_html()))).unwrap_or_default();
     assert_eq!(m.title.as_deref(), Some("Council backs pier rebuild"));
     assert_eq!(m.meta.site_name.as_deref(), Some("Eastmere Gazette"));
-    assert_eq!(m.meta.canonical_url.as_deref(), Some("https://gazette.example/p/1"));
+    assert_eq!(
+        m.meta.canonical_url.as_deref(),
+        Some("https://gazette.example/p/1")
+    );
     assert_eq!(m.meta.published.as_deref(), Some("2031-03-04"));
     assert_eq!(m.meta.author.as_deref(), Some("Tomas Reed"));
 }
@@ -154,18 +169,29 @@ fn meta_tags_are_read() {
 #[test]
 fn missing_body_or_only_scripts_is_no_text() {
     assert_eq!(extract(""), Err(HtmlError::NoText));
-    assert_eq!(extract("<html><head><title>Only a title</title></head></html>"), Err(HtmlError::NoText));
     assert_eq!(
-        extract("<html><body><script>var story = 'not text';</script><style>p{}</style></body></html>"),
+        extract("<html><head><title>Only a title</title></head></html>"),
+        Err(HtmlError::NoText)
+    );
+    assert_eq!(
+        extract(
+            "<html><body><script>var story = 'not text';</script><style>p{}</style></body></html>"
+        ),
         Err(HtmlError::NoText)
     );
 }
 
 #[test]
 fn title_falls_back_to_document_title_without_site_suffix() {
-    let html = page("<title>Ferry fares frozen for another year | The Eastmere Gazette</title>", &paragraphs_html());
+    let html = page(
+        "<title>Ferry fares frozen for another year | The Eastmere Gazette</title>",
+        &paragraphs_html(),
+    );
     let m = extract(&html).unwrap_or_default();
-    assert_eq!(m.title.as_deref(), Some("Ferry fares frozen for another year"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Ferry fares frozen for another year")
+    );
 }
 
 #[test]
@@ -173,7 +199,152 @@ fn comment_section_beside_article_is_left_out() {
     let comments: String = (0..6)
         .map(|i| format!("<div class=\"comment\"><p>Reader {i} thinks the money would be better spent on the school roof, frankly.</p></div>"))
         .collect();
-    let body = format!("{}<section id=\"comments\">{comments}</section>", article(&paragraphs_html()));
+    let body = format!(
+        "{}<section id=\"comments\">{comments}</section>",
+        article(&paragraphs_html())
+    );
     let m = extract(&page("", &body)).unwrap_or_default();
     assert_eq!(m.paragraphs, STORY.to_vec());
+}
+
+#[test]
+fn article_split_into_chunks_is_read_whole() {
+    // Two chunks of the same body around an advert; the first chunk is the
+    // heavier one, the second must not be lost.
+    let body = format!(
+        "<article><h1>Council backs pier rebuild</h1><div class=\"body-wrap\">\
+         <div class=\"chunk\"><p>{}</p><p>{}</p><p>{}</p></div>\
+         <div class=\"ad-slot\">Advertisement</div>\
+         <div class=\"chunk\"><p>{}</p></div></div></article>\
+         <div class=\"more\"><p>{}</p></div>",
+        STORY[0],
+        STORY[1],
+        STORY[2],
+        STORY[3],
+        "A quite unrelated note about parking permits in the old town, renewed each spring."
+    );
+    let m = extract(&page("", &body)).unwrap_or_default();
+    assert_eq!(m.paragraphs, STORY.to_vec());
+}
+
+#[test]
+fn lead_paragraph_beside_the_main_wrapper_is_kept() {
+    let body = format!(
+        "<div class=\"story\"><p>{}</p><div class=\"rest-of-story\"><p>{}</p><p>{}</p><p>{}</p></div></div>",
+        STORY[0], STORY[1], STORY[2], STORY[3]
+    );
+    let m = extract(&page("", &body)).unwrap_or_default();
+    assert_eq!(m.paragraphs, STORY.to_vec());
+}
+
+#[test]
+fn container_with_the_headline_wins_over_a_bigger_teaser_list() {
+    let teasers: String = (0..8)
+        .map(|i| format!("<div class=\"card\"><p>Teaser {i}: a long summary of some other story about the coast, the weather and the ferries.</p></div>"))
+        .collect();
+    let body = format!(
+        "<div class=\"main\"><h1>Council backs pier rebuild</h1><p>{}</p><p>{}</p></div><div class=\"cards\">{teasers}</div>",
+        STORY[0], STORY[1]
+    );
+    let head = "<meta property=\"og:title\" content=\"Council backs pier rebuild\">";
+    let m = extract(&page(head, &body)).unwrap_or_default();
+    assert_eq!(m.paragraphs, STORY[..2].to_vec());
+}
+
+#[test]
+fn misleading_class_word_on_the_body_wrapper_does_not_lose_the_article() {
+    // "non-ad-column" contains the word "ad"; it still holds the story.
+    let body = format!(
+        "<section class=\"non-ad-column\"><article>{}</article></section>",
+        paragraphs_html()
+    );
+    let m = extract(&page("", &body)).unwrap_or_default();
+    assert_eq!(m.paragraphs, STORY.to_vec());
+}
+
+#[test]
+fn long_linked_paragraph_inside_the_story_is_kept_but_not_at_its_edge() {
+    let linked = "<p><a href=\"/l\">The harbour trust has published its full report on the condition of the pier, with photographs of every pile and a costing of each repair option.</a></p>";
+    let inner = format!(
+        "<p>{}</p>{linked}<p>{}</p><p>{}</p>{linked}",
+        STORY[0], STORY[1], STORY[2]
+    );
+    let m = extract(&page("", &article(&inner))).unwrap_or_default();
+    let kept = m
+        .paragraphs
+        .iter()
+        .filter(|p| p.contains("harbour trust"))
+        .count();
+    assert_eq!(kept, 1, "{:?}", m.paragraphs);
+    assert!(m.discarded.iter().any(|d| d.text.contains("harbour trust")));
+}
+
+#[test]
+fn heading_of_a_dropped_link_list_and_sign_off_go() {
+    let inner = format!(
+        "{}<h3>More from the Gazette</h3><ul><li><a href=\"/1\">Gull steals ice cream from mayor</a></li>\
+         <li><a href=\"/2\">Ferry timetable changes for winter</a></li></ul>\
+         <p>Follow us on Twitter for more harbour news.</p>",
+        paragraphs_html()
+    );
+    let m = extract(&page("", &article(&inner))).unwrap_or_default();
+    assert_eq!(m.paragraphs, STORY.to_vec());
+    assert!(m
+        .discarded
+        .iter()
+        .any(|d| d.text == "More from the Gazette"));
+    assert!(m
+        .discarded
+        .iter()
+        .any(|d| d.reason == "page-chrome" && d.text.starts_with("Follow us")));
+}
+
+#[test]
+fn spelled_out_addresses_are_text_not_navigation() {
+    let inner = format!(
+        "{}<p>Source: <a href=\"https://records.example/pier\">https://records.example/pier</a></p>",
+        paragraphs_html()
+    );
+    let m = extract(&page("", &article(&inner))).unwrap_or_default();
+    assert_eq!(
+        m.paragraphs.last().map(String::as_str),
+        Some("Source: https://records.example/pier")
+    );
+}
+
+#[test]
+fn embedded_post_and_byline_are_listed() {
+    let inner = format!(
+        "<p class=\"byline\">By Tomas Reed</p><p>{}</p>\
+         <blockquote class=\"twitter-tweet\"><p>What a day for the pier! #Eastmere</p>— Harbour Fan (@harbourfan)</blockquote><p>{}</p><p>{}</p>",
+        STORY[0], STORY[1], STORY[2]
+    );
+    let m = extract(&page("", &article(&inner))).unwrap_or_default();
+    assert_eq!(m.paragraphs, STORY[..3].to_vec());
+    assert!(m
+        .discarded
+        .iter()
+        .any(|d| d.reason == "social-embed" && d.text.contains("What a day")));
+    assert!(m
+        .discarded
+        .iter()
+        .any(|d| d.reason == "byline" && d.text == "By Tomas Reed"));
+}
+
+#[test]
+fn declared_body_stands_in_when_the_markup_has_almost_nothing() {
+    let declared: String = STORY
+        .iter()
+        .cycle()
+        .take(8)
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\\n");
+    let head = format!(
+        "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"articleBody\":\"{declared}\"}}</script>"
+    );
+    let body = "<div id=\"app\"><p>Loading the story for you, please wait a moment.</p></div>";
+    let m = extract(&page(&head, body)).unwrap_or_default();
+    assert_eq!(m.paragraphs.len(), 8);
+    assert_eq!(m.paragraphs.first().map(String::as_str), Some(STORY[0]));
 }

@@ -25,7 +25,20 @@ fn seed_page() -> String {
 /// editing at ASCII positions only.
 fn mangle(seed: &str, edits: &[(usize, u8, u8)]) -> String {
     let mut bytes: Vec<u8> = seed.as_bytes().to_vec();
-    const PIECES: &[&str] = &["<", ">", "</div>", "<p>", "<a href=", "\"", "<!--", "<script>", "</", "&amp", "<table><td>", "\u{e9}"];
+    const PIECES: &[&str] = &[
+        "<",
+        ">",
+        "</div>",
+        "<p>",
+        "<a href=",
+        "\"",
+        "<!--",
+        "<script>",
+        "</",
+        "&amp",
+        "<table><td>",
+        "\u{e9}",
+    ];
     for &(pos, op, piece) in edits {
         if bytes.is_empty() {
             break;
@@ -40,7 +53,10 @@ fn mangle(seed: &str, edits: &[(usize, u8, u8)]) -> String {
                 bytes.drain(at..end);
             }
             1 => {
-                let p = PIECES.get(usize::from(piece) % PIECES.len()).copied().unwrap_or("<");
+                let p = PIECES
+                    .get(usize::from(piece) % PIECES.len())
+                    .copied()
+                    .unwrap_or("<");
                 bytes.splice(at..at, p.bytes());
             }
             _ => {
@@ -100,14 +116,19 @@ fn deep_nesting_does_not_overflow() {
         "</div>".repeat(depth)
     );
     let m = extract(&page).unwrap_or_default();
-    assert_eq!(m.text(), "A lone sentence at the bottom of a very deep well of markup.");
+    assert_eq!(
+        m.text(),
+        "A lone sentence at the bottom of a very deep well of markup."
+    );
 }
 
 /// Build a single-line page of roughly `target` bytes mixing article
 /// paragraphs, nested wrappers, link lists and unclosed inline tags.
 fn large_page(target: usize) -> String {
     let mut page = String::with_capacity(target + 1024);
-    page.push_str("<html><head><title>Long page</title></head><body><main><article><h1>Long page</h1>");
+    page.push_str(
+        "<html><head><title>Long page</title></head><body><main><article><h1>Long page</h1>",
+    );
     let mut i = 0usize;
     while page.len() < target {
         page.push_str(&format!(
@@ -128,7 +149,11 @@ fn five_megabytes_in_reasonable_time() {
     let m = extract(&page).unwrap_or_default();
     assert!(m.paragraphs.len() > 1000);
     // Generous even for unoptimised builds; a quadratic pass would blow it.
-    assert!(start.elapsed() < Duration::from_secs(60), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        start.elapsed()
+    );
 }
 
 /// The 50 MB case from the requirements; run with

@@ -50,7 +50,11 @@ pub fn decode(doc: SourceDocument) -> Result<RawArticle, Problem> {
         },
     };
     if text.trim().is_empty() {
-        return Err(Problem::new(origin, ProblemKind::Empty, "no text in the document"));
+        return Err(Problem::new(
+            origin,
+            ProblemKind::Empty,
+            "no text in the document",
+        ));
     }
     let url = url.or_else(|| page.canonical_url.clone());
     Ok(RawArticle {

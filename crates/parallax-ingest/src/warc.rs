@@ -48,7 +48,11 @@ enum Step {
 }
 
 impl WarcRecords {
-    pub(crate) fn new(path: String, reader: Box<dyn BufRead + Send>, opts: Arc<ReaderOptions>) -> Self {
+    pub(crate) fn new(
+        path: String,
+        reader: Box<dyn BufRead + Send>,
+        opts: Arc<ReaderOptions>,
+    ) -> Self {
         WarcRecords {
             path,
             reader,
@@ -72,12 +76,20 @@ impl WarcRecords {
         // Find the version line.
         loop {
             let (n, fits) = read_line_bounded(self.reader.as_mut(), &mut line, MAX_HEADER_LINE)
-                .map_err(|e| (ProblemKind::Truncated, format!("damaged or cut-short data: {e}")))?;
+                .map_err(|e| {
+                    (
+                        ProblemKind::Truncated,
+                        format!("damaged or cut-short data: {e}"),
+                    )
+                })?;
             if n == 0 {
                 return Ok(Step::End);
             }
             if !fits {
-                return Err((ProblemKind::Truncated, "an over-long line where a WARC record should start".into()));
+                return Err((
+                    ProblemKind::Truncated,
+                    "an over-long line where a WARC record should start".into(),
+                ));
             }
             if line.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
@@ -95,9 +107,17 @@ impl WarcRecords {
         let mut fields = Vec::new();
         loop {
             let (n, fits) = read_line_bounded(self.reader.as_mut(), &mut line, MAX_HEADER_LINE)
-                .map_err(|e| (ProblemKind::Truncated, format!("damaged or cut-short data: {e}")))?;
+                .map_err(|e| {
+                    (
+                        ProblemKind::Truncated,
+                        format!("damaged or cut-short data: {e}"),
+                    )
+                })?;
             if n == 0 {
-                return Err((ProblemKind::Truncated, "file ends inside a record header".into()));
+                return Err((
+                    ProblemKind::Truncated,
+                    "file ends inside a record header".into(),
+                ));
             }
             if !fits {
                 return Err((ProblemKind::Truncated, "over-long header line".into()));
@@ -115,11 +135,21 @@ impl WarcRecords {
         let len: u64 = header
             .get("Content-Length")
             .and_then(|v| v.parse().ok())
-            .ok_or_else(|| (ProblemKind::Truncated, "record without a valid Content-Length".to_string()))?;
+            .ok_or_else(|| {
+                (
+                    ProblemKind::Truncated,
+                    "record without a valid Content-Length".to_string(),
+                )
+            })?;
         let max = self.opts.max_document_bytes as u64;
         if len > max {
-            let skipped = io::copy(&mut self.reader.as_mut().take(len), &mut io::sink())
-                .map_err(|e| (ProblemKind::Truncated, format!("damaged or cut-short data: {e}")))?;
+            let skipped =
+                io::copy(&mut self.reader.as_mut().take(len), &mut io::sink()).map_err(|e| {
+                    (
+                        ProblemKind::Truncated,
+                        format!("damaged or cut-short data: {e}"),
+                    )
+                })?;
             if skipped < len {
                 return Err((ProblemKind::Truncated, "file ends inside a record".into()));
             }
@@ -130,7 +160,12 @@ impl WarcRecords {
             .as_mut()
             .take(len)
             .read_to_end(&mut block)
-            .map_err(|e| (ProblemKind::Truncated, format!("damaged or cut-short data: {e}")))?;
+            .map_err(|e| {
+                (
+                    ProblemKind::Truncated,
+                    format!("damaged or cut-short data: {e}"),
+                )
+            })?;
         if (block.len() as u64) < len {
             return Err((
                 ProblemKind::Truncated,
@@ -143,8 +178,13 @@ impl WarcRecords {
     fn to_event(&self, header: Header, block: Vec<u8>) -> Event {
         let origin = self.origin();
         let kind = header.get("WARC-Type").unwrap_or("").to_ascii_lowercase();
-        let url = header.get("WARC-Target-URI").map(|u| u.trim_matches(['<', '>']).to_string());
-        let content_type = header.get("Content-Type").unwrap_or("").to_ascii_lowercase();
+        let url = header
+            .get("WARC-Target-URI")
+            .map(|u| u.trim_matches(['<', '>']).to_string());
+        let content_type = header
+            .get("Content-Type")
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let (html, what) = match kind.as_str() {
             "response" if content_type.contains("application/http") => match http_payload(&block) {
                 Ok(p) => p,
@@ -187,7 +227,8 @@ fn http_payload(block: &[u8]) -> Result<(Vec<u8>, String), String> {
         .map(|i| (i, 4))
         .or_else(|| find(block, b"\n\n").map(|i| (i, 2)))
         .ok_or("HTTP response without a header end")?;
-    let head = String::from_utf8_lossy(block.get(..split.0).unwrap_or_default()).to_ascii_lowercase();
+    let head =
+        String::from_utf8_lossy(block.get(..split.0).unwrap_or_default()).to_ascii_lowercase();
     let mut body = block.get(split.0 + split.1..).unwrap_or_default().to_vec();
     let status = head
         .lines()
@@ -205,7 +246,10 @@ fn http_payload(block: &[u8]) -> Result<(Vec<u8>, String), String> {
     };
     let ctype = header("content-type").unwrap_or_default();
     if !ctype.is_empty() && !ctype.contains("html") {
-        return Ok((Vec::new(), format!("response of type {ctype}, not an HTML page")));
+        return Ok((
+            Vec::new(),
+            format!("response of type {ctype}, not an HTML page"),
+        ));
     }
     if header("transfer-encoding").is_some_and(|v| v.contains("chunked")) {
         body = dechunk(&body).ok_or("damaged chunked transfer encoding")?;
@@ -301,7 +345,11 @@ mod tests {
     fn reads_html_responses_and_names_the_rest() {
         let page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Hello</p></body></html>";
         let mut data = record("warcinfo", "application/warc-fields", b"software: x\r\n");
-        data.extend(record("response", "application/http; msgtype=response", page));
+        data.extend(record(
+            "response",
+            "application/http; msgtype=response",
+            page,
+        ));
         data.extend(record(
             "response",
             "application/http; msgtype=response",
@@ -330,12 +378,17 @@ mod tests {
         let ev = read(data);
         assert_eq!(ev.len(), 2);
         assert!(matches!(&ev[0], Event::Document(_)));
-        assert!(matches!(&ev[1], Event::Problem(p) if p.kind == ProblemKind::Truncated && p.origin.record == Some(2)));
+        assert!(
+            matches!(&ev[1], Event::Problem(p) if p.kind == ProblemKind::Truncated && p.origin.record == Some(2))
+        );
     }
 
     #[test]
     fn chunked_bodies_are_joined() {
-        assert_eq!(dechunk(b"3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n").unwrap(), b"abcde");
+        assert_eq!(
+            dechunk(b"3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n").unwrap(),
+            b"abcde"
+        );
         assert!(dechunk(b"zz\r\nabc").is_none());
     }
 }

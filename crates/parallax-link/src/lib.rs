@@ -30,7 +30,13 @@ pub fn label(doc: &Document) -> String {
     let first = doc
         .sentences
         .first()
-        .map(|s| doc.text.chars().skip(s.start).take(s.len()).collect::<String>())
+        .map(|s| {
+            doc.text
+                .chars()
+                .skip(s.start)
+                .take(s.len())
+                .collect::<String>()
+        })
         .unwrap_or_default();
     let words: Vec<&str> = first.split_whitespace().collect();
     if words.len() > 14 {
@@ -97,7 +103,10 @@ mod tests {
         assert_eq!(s1.len(), 2);
         assert_ne!(s1[0].id, s1[1].id);
         assert_eq!(s1[0].title, "Bridge closes");
-        assert_eq!(s1[1].title, "Ferries resumed on Friday after a week of storms, the harbour office said in…");
+        assert_eq!(
+            s1[1].title,
+            "Ferries resumed on Friday after a week of storms, the harbour office said in…"
+        );
         assert_eq!(s1[1].documents, vec!["b".to_string()]);
         assert_eq!(s1[1].outlets, vec!["The Gazette".to_string()]);
     }

@@ -37,7 +37,11 @@ impl CharOffsets {
         // Characters strictly before `byte` that are multi-byte contribute
         // their extra bytes.
         let idx = self.multibyte.partition_point(|&(b, _)| b < byte);
-        let extra = if idx == 0 { 0 } else { self.multibyte[idx - 1].1 };
+        let extra = if idx == 0 {
+            0
+        } else {
+            self.multibyte[idx - 1].1
+        };
         byte - extra
     }
 }

@@ -8,7 +8,8 @@ use parallax_model::{CharOffsets, Document, Span};
 pub fn annotate(a: CleanArticle) -> Document {
     let seg = parallax_text::segment(&a.text);
     let offsets = CharOffsets::new(&a.text);
-    let span = |r: &std::ops::Range<usize>| Span::new(offsets.char_of(r.start), offsets.char_of(r.end));
+    let span =
+        |r: &std::ops::Range<usize>| Span::new(offsets.char_of(r.start), offsets.char_of(r.end));
     Document {
         paragraphs: seg.paragraphs.iter().map(span).collect(),
         sentences: seg.sentences.iter().map(|s| span(&s.range)).collect(),

@@ -17,7 +17,7 @@ mod tally;
 use std::collections::HashSet;
 use std::sync::mpsc;
 
-use parallax_clean::{Cleaner, Draft, CorpusCleaner, CorpusConfig};
+use parallax_clean::{Cleaner, CorpusCleaner, CorpusConfig, Draft};
 use parallax_ingest::{Event, Problem, Reader, ReaderOptions};
 use parallax_model::Document;
 use rayon::prelude::*;
@@ -37,7 +37,9 @@ pub enum PipelineError {
 
 /// Use `n` worker threads for the per-document work (call once, before any run).
 pub fn set_threads(n: usize) -> Result<(), rayon::ThreadPoolBuildError> {
-    rayon::ThreadPoolBuilder::new().num_threads(n).build_global()
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .build_global()
 }
 
 /// How a run is shaped.
@@ -84,7 +86,12 @@ impl Pipeline {
 
     /// Run over `paths`, calling `on_document` for each analysed document
     /// in input order and `on_notice` for each skip or warning.
-    pub fn run<D, N>(&self, paths: Vec<String>, mut on_document: D, mut on_notice: N) -> Result<Tally, PipelineError>
+    pub fn run<D, N>(
+        &self,
+        paths: Vec<String>,
+        mut on_document: D,
+        mut on_notice: N,
+    ) -> Result<Tally, PipelineError>
     where
         D: FnMut(Document) -> std::io::Result<()>,
         N: FnMut(Notice<'_>),
@@ -116,7 +123,14 @@ impl Pipeline {
                 if result.is_err() {
                     continue; // drain so the reader thread can finish
                 }
-                result = self.run_batch(batch, &mut corpus, &mut ids, &mut tally, &mut on_document, &mut on_notice);
+                result = self.run_batch(
+                    batch,
+                    &mut corpus,
+                    &mut ids,
+                    &mut tally,
+                    &mut on_document,
+                    &mut on_notice,
+                );
             }
             producer.join().map_err(|_| PipelineError::Reader)?;
             result
@@ -141,7 +155,9 @@ impl Pipeline {
             .into_par_iter()
             .map(|ev| match ev {
                 Event::Problem(p) => Err(p),
-                Event::Document(doc) => parallax_ingest::decode(*doc).map(|raw| self.cleaner.clean(raw)),
+                Event::Document(doc) => {
+                    parallax_ingest::decode(*doc).map(|raw| self.cleaner.clean(raw))
+                }
             })
             .collect();
         // `order` keeps input order: a problem, or `None` for the next document.
@@ -162,7 +178,10 @@ impl Pipeline {
         for d in drafts.iter_mut() {
             unique_id(d, ids);
         }
-        let documents: Vec<Document> = drafts.into_par_iter().map(|d| annotate(d.finish())).collect();
+        let documents: Vec<Document> = drafts
+            .into_par_iter()
+            .map(|d| annotate(d.finish()))
+            .collect();
         let mut documents = documents.into_iter();
         for slot in order {
             tally.read += 1;
@@ -172,7 +191,9 @@ impl Pipeline {
                     on_notice(Notice::Skipped(&p));
                 }
                 None => {
-                    let Some(doc) = documents.next() else { continue };
+                    let Some(doc) = documents.next() else {
+                        continue;
+                    };
                     tally.analysed += 1;
                     for w in &doc.warnings {
                         tally.warnings += 1;
@@ -199,7 +220,10 @@ fn unique_id(d: &mut Draft, ids: &mut HashSet<String>) {
         n += 1;
     }
     let new = format!("{}~{n}", d.id);
-    d.warnings.push(format!("id '{}' was already used; this document is '{new}'", d.id));
+    d.warnings.push(format!(
+        "id '{}' was already used; this document is '{new}'",
+        d.id
+    ));
     ids.insert(new.clone());
     d.id = new;
 }

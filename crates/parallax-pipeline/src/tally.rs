@@ -33,7 +33,11 @@ impl fmt::Display for Tally {
             self.skipped_total()
         )?;
         if !self.skipped.is_empty() {
-            let parts: Vec<String> = self.skipped.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            let parts: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect();
             write!(f, " ({})", parts.join(", "))?;
         }
         write!(f, "; {} warning(s)", self.warnings)

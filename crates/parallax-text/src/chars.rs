@@ -16,17 +16,7 @@ pub(crate) fn char_before(s: &str, i: usize) -> Option<char> {
 pub(crate) fn is_terminator(c: char) -> bool {
     matches!(
         c,
-        '.' | '!'
-            | '?'
-            | '…'
-            | '‼'
-            | '⁇'
-            | '⁈'
-            | '⁉'
-            | '؟'
-            | '۔'
-            | '।'
-            | '॥'
+        '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '؟' | '۔' | '।' | '॥'
     ) || is_cjk_terminator(c)
 }
 
@@ -66,6 +56,17 @@ pub(crate) fn is_word_char(c: char) -> bool {
         c.is_ascii_alphanumeric() || c == '_'
     } else {
         c.is_alphanumeric() || is_combining(c)
+    }
+}
+
+/// Characters that can begin a word: word characters other than combining
+/// marks, which have nothing to attach to there.
+#[inline]
+pub(crate) fn starts_word(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        c.is_alphanumeric()
     }
 }
 
@@ -110,36 +111,29 @@ pub(crate) fn is_combining(c: char) -> bool {
 pub(crate) fn is_punct(c: char) -> bool {
     matches!(
         c,
-        '.' | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | '-'
-            | '/'
-            | '\\'
-            | '\u{2010}'..='\u{2015}'
-            | '…'
-            | '‥'
-            | '·'
-            | '•'
-            | '‣'
-            | '¡'
-            | '¿'
-            | '‼'
-            | '⁇'
-            | '⁈'
-            | '⁉'
-            | '、'
-            | '，'
-            | '；'
-            | '：'
-            | '،'
-            | '؛'
-            | '؟'
-            | '۔'
-            | '।'
-            | '॥'
+        '.' | ',' | ';' | ':' | '!' | '?' | '-' | '/' | '\\' | '\u{2010}'
+            ..='\u{2015}'
+                | '…'
+                | '‥'
+                | '·'
+                | '•'
+                | '‣'
+                | '¡'
+                | '¿'
+                | '‼'
+                | '⁇'
+                | '⁈'
+                | '⁉'
+                | '、'
+                | '，'
+                | '；'
+                | '：'
+                | '،'
+                | '؛'
+                | '؟'
+                | '۔'
+                | '।'
+                | '॥'
     ) || is_cjk_terminator(c)
         || is_open_bracket(c)
         || is_close_bracket(c)

@@ -11,6 +11,15 @@
 //!
 //! This crate must not know about outlets, boilerplate or any annotation: it
 //! only says where things begin and end. It must never panic on any input.
+//!
+//! ```
+//! use parallax_text::{normalise, segment};
+//!
+//! let text = normalise("Maj.\u{a0}Gen. Ilya Varko landed. \"We came. We saw,\" he said.");
+//! let seg = segment(&text);
+//! let sentences: Vec<&str> = seg.sentences.iter().map(|s| &text[s.range.clone()]).collect();
+//! assert_eq!(sentences, ["Maj. Gen. Ilya Varko landed.", "\"We came. We saw,\" he said."]);
+//! ```
 
 mod chars;
 mod lexicon;
@@ -21,5 +30,5 @@ mod token;
 
 pub use lexicon::{abbreviation, AbbreviationKind};
 pub use normalise::{normalise, normalise_with_map, OffsetMap};
-pub use quotes::{is_apostrophe, quotations, quote_mark, QuoteMark, QuoteSide, Quotation};
+pub use quotes::{is_apostrophe, quotations, quote_mark, Quotation, QuoteMark, QuoteSide};
 pub use segment::{segment, Segmentation, Sentence, Token, TokenKind};

@@ -19,12 +19,9 @@ fn action(c: char, next: Option<char>) -> Action {
         // A lone CR is an old Mac line break; before LF it is redundant.
         '\r' if next == Some('\n') => Action::Drop,
         '\r' => Action::Newline,
-        '\u{A0}'
-        | '\u{1680}'
-        | '\u{2000}'..='\u{200A}'
-        | '\u{202F}'
-        | '\u{205F}'
-        | '\u{3000}' => Action::Space,
+        '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+            Action::Space
+        }
         '\u{2028}' | '\u{2029}' => Action::Newline,
         // Soft hyphen, zero-width characters, direction marks and
         // embeddings, word joiner and invisible operators, BOM, and
@@ -173,7 +170,10 @@ mod tests {
 
     #[test]
     fn spaces_become_one_space_each() {
-        assert_eq!(normalise("a\u{A0}\u{A0}b\tc\u{3000}d\u{202F}e"), "a  b c d e");
+        assert_eq!(
+            normalise("a\u{A0}\u{A0}b\tc\u{3000}d\u{202F}e"),
+            "a  b c d e"
+        );
     }
 
     #[test]

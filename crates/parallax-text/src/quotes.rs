@@ -139,6 +139,27 @@ pub(crate) struct Mark {
     pub partner: Option<usize>,
 }
 
+/// Looks up marks by position for a caller that walks the paragraph
+/// forwards, so that lookups cost nothing beyond the walk itself.
+pub(crate) struct MarkCursor<'a> {
+    marks: &'a [Mark],
+    next: usize,
+}
+
+impl<'a> MarkCursor<'a> {
+    pub fn new(marks: &'a [Mark]) -> Self {
+        MarkCursor { marks, next: 0 }
+    }
+
+    /// The mark starting at `pos`. Positions asked for must not decrease.
+    pub fn at(&mut self, pos: usize) -> Option<&'a Mark> {
+        while self.marks.get(self.next).is_some_and(|m| m.start < pos) {
+            self.next += 1;
+        }
+        self.marks.get(self.next).filter(|m| m.start == pos)
+    }
+}
+
 /// Quote marks of one paragraph with their roles, reusable across
 /// paragraphs to avoid allocating per paragraph.
 #[derive(Debug, Default)]
@@ -161,29 +182,31 @@ impl QuoteScan {
         };
         let base = within.start;
         let mut open_counts = [0usize; 2];
-        let mut prev: Option<char> = None;
-        let mut prev_opened = false;
+        // End of the last opening mark, to tell "“‘" (a quote opening inside
+        // another) from a mark after a word.
+        let mut last_open_end = None;
         let bytes = para.as_bytes();
         let mut i = 0;
         while i < para.len() {
-            // Only `"` and `'` among ASCII bytes can be quote marks; skip the
-            // rest without decoding.
-            if let Some(&b) = bytes.get(i).filter(|&&b| b < 0x80 && b != b'"' && b != b'\'') {
-                prev = Some(char::from(b));
-                prev_opened = false;
-                i += 1;
-                continue;
-            }
+            // Only `"`, `'` and multi-byte characters can be quote marks.
+            let window = bytes.get(i..).unwrap_or(&[]);
+            let Some(skip) = window
+                .iter()
+                .position(|&b| b == b'"' || b == b'\'' || b >= 0xC0)
+            else {
+                break;
+            };
+            i += skip;
             let Some(c) = char_at(para, i) else {
                 i += 1;
                 continue;
             };
             let Some(q) = quote_mark(c) else {
-                prev = Some(c);
-                prev_opened = false;
                 i += c.len_utf8();
                 continue;
             };
+            let prev = char_before(para, i);
+            let prev_opened = last_open_end == Some(i);
             let rest = para.get(i + c.len_utf8()..).unwrap_or("");
             let family = usize::from(q.double);
             let role = decide_role(c, q, prev, prev_opened, rest, open_counts[family] > 0);
@@ -225,9 +248,10 @@ impl QuoteScan {
                 role,
                 partner,
             });
-            prev = Some(c);
-            prev_opened = role == Role::Open;
             i += c.len_utf8();
+            if role == Role::Open {
+                last_open_end = Some(i);
+            }
         }
     }
 }
@@ -339,7 +363,10 @@ mod tests {
                 side: QuoteSide::Opening
             })
         );
-        assert_eq!(quote_mark('’').map(|q| (q.double, q.side)), Some((false, QuoteSide::Closing)));
+        assert_eq!(
+            quote_mark('’').map(|q| (q.double, q.side)),
+            Some((false, QuoteSide::Closing))
+        );
         assert_eq!(quote_mark('"').map(|q| q.side), Some(QuoteSide::Either));
         assert_eq!(quote_mark('a'), None);
         assert_eq!(quote_mark('`'), None);
@@ -349,7 +376,10 @@ mod tests {
     fn apostrophes_inside_words_and_before_decades() {
         let t = "Norland’s don't ’90s ‘hi’ cats’";
         let at = |needle: &str, nth: usize| {
-            t.match_indices(needle).nth(nth).map(|(i, _)| i).unwrap_or(usize::MAX)
+            t.match_indices(needle)
+                .nth(nth)
+                .map(|(i, _)| i)
+                .unwrap_or(usize::MAX)
         };
         assert!(is_apostrophe(t, at("’", 0)));
         assert!(is_apostrophe(t, at("'", 0)));
@@ -364,7 +394,10 @@ mod tests {
     #[test]
     fn curly_and_straight_pairs() {
         use Role::*;
-        assert_eq!(roles("“a” \"b\""), [('“', Open), ('”', Close), ('"', Open), ('"', Close)]);
+        assert_eq!(
+            roles("“a” \"b\""),
+            [('“', Open), ('”', Close), ('"', Open), ('"', Close)]
+        );
         assert_eq!(roles("the ‘mild’ side"), [('‘', Open), ('’', Close)]);
         assert_eq!(roles("the guards’ post"), [('’', Apostrophe)]);
         assert_eq!(roles("a 6′2″ man"), [('′', Unit), ('″', Unit)]);
@@ -386,7 +419,11 @@ mod tests {
         let text = "“x ‘y’ z” and «w»";
         let mut scan = QuoteScan::default();
         scan.run(text, 0..text.len());
-        let regions: Vec<&str> = scan.regions.iter().filter_map(|r| text.get(r.clone())).collect();
+        let regions: Vec<&str> = scan
+            .regions
+            .iter()
+            .filter_map(|r| text.get(r.clone()))
+            .collect();
         assert_eq!(regions, ["“x ‘y’ z”", "«w»"]);
     }
 }

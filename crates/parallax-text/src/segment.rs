@@ -2,14 +2,11 @@
 
 use std::ops::Range;
 
-use crate::chars::{
-    char_at, is_close_bracket, is_cjk_terminator, is_open_bracket, is_terminator,
-};
+use crate::chars::{char_at, is_cjk_terminator, is_close_bracket, is_open_bracket, is_terminator};
 use crate::lexicon::{
-    abbreviation, is_attribution_verb, is_dotted_initialism, is_sentence_starter,
-    AbbreviationKind,
+    abbreviation, is_attribution_verb, is_dotted_initialism, is_sentence_starter, AbbreviationKind,
 };
-use crate::quotes::{quote_mark, Mark, QuoteScan, Role};
+use crate::quotes::{quote_mark, MarkCursor, QuoteScan, Role};
 use crate::token::tokenise_sentence;
 
 /// What kind of thing a token is.
@@ -101,7 +98,6 @@ pub fn segment(text: &str) -> Segmentation {
     seg
 }
 
-
 /// `range` with surrounding whitespace removed, or `None` if nothing is left.
 fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let s = text.get(range.clone())?;
@@ -123,8 +119,7 @@ fn split_paragraph(
     let mut splitter = Splitter {
         text,
         end: para.end,
-        marks: &quotes.marks,
-        next_mark: 0,
+        marks: MarkCursor::new(&quotes.marks),
         regions: &quotes.regions,
         next_region: 0,
     };
@@ -132,13 +127,11 @@ fn split_paragraph(
     let bytes = text.as_bytes();
     let mut pos = para.start;
     while pos < para.end {
-        let Some(&b) = bytes.get(pos) else { break };
-        // Only '.', '!', '?' and multi-byte characters can be terminators;
-        // everything else is skipped a byte at a time.
-        if !(matches!(b, b'.' | b'!' | b'?') || b >= 0xC0) {
-            pos += 1;
-            continue;
-        }
+        let window = bytes.get(pos..para.end).unwrap_or(&[]);
+        let Some(skip) = window.iter().position(|&b| may_start_terminator(b)) else {
+            break;
+        };
+        pos += skip;
         let Some(c) = char_at(text, pos) else {
             pos += 1;
             continue;
@@ -166,9 +159,29 @@ fn split_paragraph(
     let Some(sentences) = seg.sentences.get(first_sentence..) else {
         return;
     };
+    let mut marks = MarkCursor::new(&quotes.marks);
     for sentence in sentences {
-        tokenise_sentence(text, sentence.range.clone(), &quotes.marks, &mut seg.tokens);
+        tokenise_sentence(text, sentence.range.clone(), &mut marks, &mut seg.tokens);
     }
+}
+
+/// Whether byte `b` can begin a terminator: `.` `!` `?` or the lead byte of
+/// one of the multi-byte terminators (`…`, `。`, `؟`, `।` and kin).
+fn may_start_terminator(b: u8) -> bool {
+    const TABLE: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'.' as usize] = true;
+        t[b'!' as usize] = true;
+        t[b'?' as usize] = true;
+        t[0xD8] = true;
+        t[0xDB] = true;
+        t[0xE0] = true;
+        t[0xE2] = true;
+        t[0xE3] = true;
+        t[0xEF] = true;
+        t
+    };
+    TABLE[usize::from(b)]
 }
 
 /// How a run of terminators reads.
@@ -203,29 +216,20 @@ struct Splitter<'a> {
     text: &'a str,
     /// End of the paragraph.
     end: usize,
-    marks: &'a [Mark],
-    next_mark: usize,
+    marks: MarkCursor<'a>,
     regions: &'a [Range<usize>],
     next_region: usize,
 }
 
 impl<'a> Splitter<'a> {
-    /// The quote mark starting at `pos`. Calls must come in increasing
-    /// `pos` order, which keeps the lookup linear overall.
-    fn mark_at(&mut self, pos: usize) -> Option<Mark> {
-        while self.marks.get(self.next_mark).is_some_and(|m| m.start < pos) {
-            self.next_mark += 1;
-        }
-        self.marks.get(self.next_mark).filter(|m| m.start == pos).copied()
-    }
-
     fn candidate(&mut self, start: usize) -> Candidate {
         let mut pos = start;
         let mut dots = 0;
         let mut strong = false;
         let mut wide = false;
         let mut ellipsis = false;
-        while let Some(c) = char_at(self.text, pos).filter(|&c| pos < self.end && is_terminator(c)) {
+        while let Some(c) = char_at(self.text, pos).filter(|&c| pos < self.end && is_terminator(c))
+        {
             match c {
                 '.' => dots += 1,
                 '…' => ellipsis = true,
@@ -245,10 +249,13 @@ impl<'a> Splitter<'a> {
         };
         let mut closes_quote = false;
         while pos < self.end {
-            let Some(c) = char_at(self.text, pos) else { break };
+            let Some(c) = char_at(self.text, pos) else {
+                break;
+            };
             if quote_mark(c).is_some() {
                 let closer = self
-                    .mark_at(pos)
+                    .marks
+                    .at(pos)
                     .is_some_and(|m| matches!(m.role, Role::Close | Role::Stray));
                 if !closer {
                     break;
@@ -301,7 +308,8 @@ impl<'a> Splitter<'a> {
             return false;
         }
         let capitalised = next.initial.is_some_and(char::is_uppercase);
-        let attributed = || candidate.closes_quote && capitalised && self.attribution_follows(next_start);
+        let attributed =
+            || candidate.closes_quote && capitalised && self.attribution_follows(next_start);
         match candidate.kind {
             RunKind::Wide => true,
             RunKind::Strong => !attributed(),
@@ -312,7 +320,8 @@ impl<'a> Splitter<'a> {
                 Before::Abbreviation(AbbreviationKind::BeforeNumber) => {
                     !next.initial.is_some_and(char::is_numeric) && !attributed()
                 }
-                Before::Initial { after_lowercase } => after_lowercase && next.opens_sentence(),
+                // Names do not go on with "The" or "It": "World War I. It" ends.
+                Before::Initial => next.word.len() > 1 && next.opens_sentence(),
                 Before::Word => !attributed(),
             },
         }
@@ -344,10 +353,7 @@ impl<'a> Splitter<'a> {
             return Before::ListLabel;
         }
         if single && first.is_some_and(char::is_uppercase) {
-            let lead = dot - word.len();
-            return Before::Initial {
-                after_lowercase: previous_word_is_lowercase(self.text, sentence_start, lead),
-            };
+            return Before::Initial;
         }
         if is_dotted_initialism(word) {
             return Before::Abbreviation(AbbreviationKind::MayEnd);
@@ -368,7 +374,7 @@ impl<'a> Splitter<'a> {
             .unwrap_or("");
         let mut named = false;
         for word in window.split_whitespace().take(MAX_WORDS) {
-            let bare = word.trim_end_matches(|c: char| matches!(c, ',' | '.' | ';' | ':'));
+            let bare = word.trim_end_matches([',', '.', ';', ':']);
             if named && is_attribution_verb(bare) {
                 return true;
             }
@@ -387,25 +393,10 @@ impl<'a> Splitter<'a> {
 enum Before {
     Abbreviation(AbbreviationKind),
     /// A single capital letter ("J." in "J. R. Smith").
-    Initial { after_lowercase: bool },
+    Initial,
     /// A number or letter opening its sentence: "1." or "b." in a list.
     ListLabel,
     Word,
-}
-
-/// Whether the word before `lead` (within the sentence) starts lowercase:
-/// "the letter A. It" reads as a sentence end, "by J. Smith" does not.
-fn previous_word_is_lowercase(text: &str, sentence_start: usize, lead: usize) -> bool {
-    const MAX_BYTES: usize = 64;
-    let from = lead.saturating_sub(MAX_BYTES).max(sentence_start);
-    let head = (from..lead)
-        .find_map(|s| text.get(s..lead))
-        .unwrap_or("")
-        .trim_end();
-    let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
-    word.chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(char::is_lowercase)
 }
 
 /// The start of the text after a possible sentence end.
@@ -448,6 +439,7 @@ impl<'a> NextWord<'a> {
     /// Whether this plainly begins a new sentence rather than continuing a
     /// name: a closed-class word, or a quotation opening with a capital.
     fn opens_sentence(&self) -> bool {
-        is_sentence_starter(self.word) || (self.opened && self.initial.is_some_and(char::is_uppercase))
+        is_sentence_starter(self.word)
+            || (self.opened && self.initial.is_some_and(char::is_uppercase))
     }
 }

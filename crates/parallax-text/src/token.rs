@@ -4,15 +4,22 @@ use std::ops::Range;
 
 use crate::chars::{
     char_at, char_before, is_close_bracket, is_combining, is_hyphen, is_punct, is_word_char,
+    starts_word,
 };
 use crate::lexicon::{abbreviation, is_dotted_initialism};
-use crate::quotes::{quote_mark, Mark, Role};
+use crate::quotes::{quote_mark, MarkCursor, Role};
 use crate::segment::{Token, TokenKind};
 
 /// Append the tokens of `text[range]` to `out`.
 ///
-/// `marks` are the paragraph's quote marks with their roles, in text order.
-pub(crate) fn tokenise_sentence(text: &str, range: Range<usize>, marks: &[Mark], out: &mut Vec<Token>) {
+/// `marks` holds the paragraph's quote marks with their roles; sentences
+/// must be tokenised in text order.
+pub(crate) fn tokenise_sentence(
+    text: &str,
+    range: Range<usize>,
+    marks: &mut MarkCursor<'_>,
+    out: &mut Vec<Token>,
+) {
     let limit = range.end;
     let mut pos = range.start;
     while let Some(c) = char_at(text, pos).filter(|_| pos < limit) {
@@ -21,19 +28,23 @@ pub(crate) fn tokenise_sentence(text: &str, range: Range<usize>, marks: &[Mark],
             pos += len;
             continue;
         }
-        let (end, kind) = match quote_mark(c).map(|_| role_at(marks, pos)) {
+        let (end, kind) = match quote_mark(c).map(|_| marks.at(pos).map(|m| m.role)) {
             Some(Some(Role::Apostrophe))
-                if char_at(text, pos + len).is_some_and(|n| pos + len < limit && is_word_char(n)) =>
+                if char_at(text, pos + len)
+                    .is_some_and(|n| pos + len < limit && is_word_char(n)) =>
             {
                 word(text, pos, limit, marks)
             }
             Some(Some(Role::Unit)) => (pos + len, TokenKind::Symbol),
             Some(_) => (pos + len, TokenKind::Quote),
-            None if is_word_char(c) && !is_combining(c) => word(text, pos, limit, marks),
+            None if starts_word(c) => word(text, pos, limit, marks),
             None if c == '.' => (run_of(text, pos, limit, |d| d == '.'), TokenKind::Punct),
             None if is_punct(c) => (pos + len, TokenKind::Punct),
             // Accents and variation selectors stay with their symbol.
-            None => (run_of(text, pos + len, limit, is_combining), TokenKind::Symbol),
+            None => (
+                run_of(text, pos + len, limit, is_combining),
+                TokenKind::Symbol,
+            ),
         };
         out.push(Token {
             range: pos..end,
@@ -41,12 +52,6 @@ pub(crate) fn tokenise_sentence(text: &str, range: Range<usize>, marks: &[Mark],
         });
         pos = end;
     }
-}
-
-/// The role of the quote mark starting at `pos`.
-fn role_at(marks: &[Mark], pos: usize) -> Option<Role> {
-    let i = marks.binary_search_by_key(&pos, |m| m.start).ok()?;
-    marks.get(i).map(|m| m.role)
 }
 
 /// End of the run of characters matching `keep` starting at `pos`.
@@ -59,7 +64,7 @@ fn run_of(text: &str, mut pos: usize, limit: usize, keep: impl Fn(char) -> bool)
 
 /// Scan the word or number starting at `start`, whose first character is a
 /// word character or a leading apostrophe.
-fn word(text: &str, start: usize, limit: usize, marks: &[Mark]) -> (usize, TokenKind) {
+fn word(text: &str, start: usize, limit: usize, marks: &mut MarkCursor<'_>) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
     let first = char_at(text, start);
     let mut end = start + first.map_or(1, char::len_utf8);
@@ -83,14 +88,19 @@ fn word(text: &str, start: usize, limit: usize, marks: &[Mark]) -> (usize, Token
         }
         let prev = char_before(text, end);
         let next = char_at(text, after).filter(|_| after < limit);
-        let digits_around = prev.is_some_and(char::is_numeric) && next.is_some_and(char::is_numeric);
+        let digits_around =
+            prev.is_some_and(char::is_numeric) && next.is_some_and(char::is_numeric);
         let joins = match c {
             // "24-hour" and "F-16" are words; "2015-16" is two numbers.
             c if is_hyphen(c) => next.is_some_and(is_word_char) && !digits_around,
-            '.' => prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric),
+            '.' => {
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+            }
             ',' | ':' => !letters && digits_around,
             '&' => prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic),
-            c if quote_mark(c).is_some() => role_at(marks, end) == Some(Role::Apostrophe),
+            c if quote_mark(c).is_some() => {
+                marks.at(end).is_some_and(|m| m.role == Role::Apostrophe)
+            }
             _ => false,
         };
         if !joins {
@@ -125,8 +135,9 @@ fn keeps_final_dot(text: &str, start: usize, end: usize, limit: usize) -> bool {
     let mut chars = word.chars();
     let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
     // Only closing marks after the dot: it is the sentence's full stop.
-    let ends_sentence = text
-        .get(end + 1..limit)
-        .is_some_and(|rest| rest.chars().all(|c| quote_mark(c).is_some() || is_close_bracket(c)));
+    let ends_sentence = text.get(end + 1..limit).is_some_and(|rest| {
+        rest.chars()
+            .all(|c| quote_mark(c).is_some() || is_close_bracket(c))
+    });
     initial && !ends_sentence
 }

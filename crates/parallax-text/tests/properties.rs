@@ -12,8 +12,8 @@ const PIECES: &[&str] = &[
     "\u{2028}", "\u{7}", "We", "came", "the", "The", "said", "asked", "Ortega", "é", "e\u{301}",
     "Мы", "日本", "Mr.", "Gen.", "U.S.", "a.m.", "No.", "etc.", "J.", "B", "3.5", "1,200", "10",
     ".", ".", "?", "!", "…", "...", ",", ";", ":", "-", "—", "(", ")", "[", "]", "\"", "'", "“",
-    "”", "‘", "’", "„", "‚", "«", "»", "‹", "›", "″", "′", "「", "」", "『", "』", "。", "！",
-    "$", "%", "@", "😀", "\u{fe0f}",
+    "”", "‘", "’", "„", "‚", "«", "»", "‹", "›", "″", "′", "「", "」", "『", "』", "。", "！", "$",
+    "%", "@", "😀", "\u{fe0f}",
 ];
 
 fn newsy() -> impl Strategy<Value = String> {
@@ -27,7 +27,10 @@ fn any_text() -> impl Strategy<Value = String> {
 fn check_range(text: &str, r: &Range<usize>, what: &str) {
     assert!(r.start < r.end, "{what} {r:?} is empty");
     assert!(r.end <= text.len(), "{what} {r:?} past the end");
-    assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end), "{what} {r:?} splits a character");
+    assert!(
+        text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+        "{what} {r:?} splits a character"
+    );
     let slice = text.get(r.clone()).unwrap_or("");
     assert_eq!(slice.trim(), slice, "{what} {r:?} not trimmed");
 }
@@ -35,7 +38,10 @@ fn check_range(text: &str, r: &Range<usize>, what: &str) {
 fn check_sorted(ranges: &[Range<usize>], what: &str) {
     for pair in ranges.windows(2) {
         if let [a, b] = pair {
-            assert!(a.end <= b.start, "{what} {a:?} and {b:?} overlap or are out of order");
+            assert!(
+                a.end <= b.start,
+                "{what} {a:?} and {b:?} overlap or are out of order"
+            );
         }
     }
 }
@@ -43,9 +49,13 @@ fn check_sorted(ranges: &[Range<usize>], what: &str) {
 fn check_segmentation(text: &str, seg: &Segmentation) {
     for p in &seg.paragraphs {
         check_range(text, p, "paragraph");
-        assert!(!text.get(p.clone()).unwrap_or("").contains('\n'), "paragraph {p:?} spans lines");
+        assert!(
+            !text.get(p.clone()).unwrap_or("").contains('\n'),
+            "paragraph {p:?} spans lines"
+        );
     }
-    let sentence_ranges: Vec<Range<usize>> = seg.sentences.iter().map(|s| s.range.clone()).collect();
+    let sentence_ranges: Vec<Range<usize>> =
+        seg.sentences.iter().map(|s| s.range.clone()).collect();
     let token_ranges: Vec<Range<usize>> = seg.tokens.iter().map(|t| t.range.clone()).collect();
     check_sorted(&seg.paragraphs, "paragraphs");
     check_sorted(&sentence_ranges, "sentences");
@@ -53,12 +63,19 @@ fn check_segmentation(text: &str, seg: &Segmentation) {
     for s in &seg.sentences {
         check_range(text, &s.range, "sentence");
         let para = seg.paragraphs.get(s.paragraph).cloned().unwrap_or(0..0);
-        assert!(para.start <= s.range.start && s.range.end <= para.end, "sentence {:?} outside paragraph {para:?}", s.range);
+        assert!(
+            para.start <= s.range.start && s.range.end <= para.end,
+            "sentence {:?} outside paragraph {para:?}",
+            s.range
+        );
     }
     for t in &seg.tokens {
         check_range(text, &t.range, "token");
         let slice = text.get(t.range.clone()).unwrap_or("");
-        assert!(!slice.chars().any(char::is_whitespace), "token {slice:?} holds whitespace");
+        assert!(
+            !slice.chars().any(char::is_whitespace),
+            "token {slice:?} holds whitespace"
+        );
     }
     // Every token lies inside some sentence.
     let mut s = sentence_ranges.iter().peekable();
@@ -67,7 +84,10 @@ fn check_segmentation(text: &str, seg: &Segmentation) {
             s.next();
         }
         let owner = s.peek().cloned();
-        assert!(owner.is_some_and(|r| r.start <= t.start && t.end <= r.end), "token {t:?} outside every sentence");
+        assert!(
+            owner.is_some_and(|r| r.start <= t.start && t.end <= r.end),
+            "token {t:?} outside every sentence"
+        );
     }
     // Every visible character lies inside some sentence.
     let mut s = sentence_ranges.iter().peekable();
@@ -78,7 +98,10 @@ fn check_segmentation(text: &str, seg: &Segmentation) {
         while s.peek().is_some_and(|r| r.end <= i) {
             s.next();
         }
-        assert!(s.peek().is_some_and(|r| r.start <= i), "{c:?} at {i} is in no sentence");
+        assert!(
+            s.peek().is_some_and(|r| r.start <= i),
+            "{c:?} at {i} is in no sentence"
+        );
     }
 }
 
@@ -91,7 +114,10 @@ fn invisible_or_space(c: char) -> bool {
 }
 
 fn line_breaks(s: &str) -> usize {
-    s.replace("\r\n", "\n").chars().filter(|c| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')).count()
+    s.replace("\r\n", "\n")
+        .chars()
+        .filter(|c| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}'))
+        .count()
 }
 
 proptest! {

@@ -1,0 +1,211 @@
+//! The bundled example corpus, end to end: what a correct analysis finds in it
+//! is written down in examples/README.md.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn removed<'a>(doc: &'a Value, reason: &str) -> Vec<&'a str> {
+    doc["removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["reason"] == reason)
+        .map(|r| r["text"].as_str().unwrap())
+        .collect()
+}
+
+fn outlet(doc: &Value) -> (&str, &str) {
+    (
+        doc["outlet"]["name"].as_str().unwrap_or("(none)"),
+        doc["outlet"]["evidence"].as_str().unwrap_or(""),
+    )
+}
+
+#[test]
+fn every_document_is_read_and_spans_verify() {
+    let docs = example_documents();
+    // Six single-article files, three JSON lines, one page in the WARC file.
+    assert_eq!(docs.len(), 10);
+    for d in &docs {
+        check_spans(d);
+        assert!(!d["text"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn boilerplate_of_every_kind_is_removed_with_its_reason() {
+    let docs = example_documents();
+    let mut reasons = std::collections::BTreeSet::new();
+    for d in &docs {
+        let text = d["text"].as_str().unwrap();
+        for r in d["removed"].as_array().unwrap() {
+            reasons.insert(r["reason"].as_str().unwrap().to_string());
+            let t = r["text"].as_str().unwrap();
+            assert!(
+                !text.contains(t),
+                "{} still has removed text {t:?}",
+                d["id"]
+            );
+            assert!(!r["detail"].as_str().unwrap().is_empty());
+        }
+        for marker in [
+            "READ MORE:",
+            "LIVE UPDATES",
+            "pic.twitter.com",
+            "Accessibility links",
+            "16x9 Image",
+            "All rights reserved",
+        ] {
+            assert!(!text.contains(marker), "{} keeps {marker:?}", d["id"]);
+        }
+    }
+    for kind in [
+        "related-link",
+        "live-updates",
+        "social-embed",
+        "navigation",
+        "image-placeholder",
+        "footer",
+        "legal-notice",
+        "caption",
+        "dateline",
+        "repeated-line",
+    ] {
+        assert!(reasons.contains(kind), "no {kind} removed; saw {reasons:?}");
+    }
+}
+
+#[test]
+fn the_promo_line_repeated_by_one_outlet_is_removed_everywhere() {
+    let docs = example_documents();
+    for id in [
+        "ledger-funerals",
+        "ledger-hospital-witnesses",
+        "ledger-concord-envoy",
+    ] {
+        let d = by_id(&docs, id);
+        let rep = removed(d, "repeated-line");
+        assert!(
+            rep.iter()
+                .any(|t| t.starts_with("Five stories and one strong coffee")),
+            "{id}: {rep:?}"
+        );
+    }
+}
+
+#[test]
+fn outlets_are_inferred_with_evidence() {
+    let docs = example_documents();
+    let cases = [
+        (
+            "meridian-market-strike",
+            "Meridian World Service",
+            "journalists report",
+        ),
+        ("ota-defence-ministry-denial", "OTA", "dateline"),
+        ("ota-foreign-ministry-concord", "OTA", "dateline"),
+        ("ledger-funerals", "The Northgate Ledger", "page metadata"),
+        (
+            "ledger-hospital-witnesses",
+            "The Northgate Ledger",
+            "@NorthgateLedger",
+        ),
+        (
+            "ledger-concord-envoy",
+            "The Northgate Ledger",
+            "shares the line",
+        ),
+        ("crawl:2", "Meridian World Service", ""),
+        (
+            "cpw-20310303-0412",
+            "Continental Press Wire",
+            "input field 'source'",
+        ),
+    ];
+    for (id, name, evidence) in cases {
+        let (got, ev) = outlet(by_id(&docs, id));
+        assert_eq!(got, name, "{id}");
+        assert!(
+            ev.contains(evidence),
+            "{id}: evidence {ev:?} lacks {evidence:?}"
+        );
+    }
+}
+
+#[test]
+fn publication_dates_are_inferred_with_evidence() {
+    let docs = example_documents();
+    let cases = [
+        ("meridian-market-strike", "2031-03-03", "date line"),
+        ("ledger-hospital-witnesses", "2031-03-03", "embedded post"),
+        ("ledger-concord-envoy", "2031-03-07", "date line"),
+        ("ota-defence-ministry-denial", "2031-03-04", "dateline"),
+        ("ota-foreign-ministry-concord", "2031-03-06", "dateline"),
+        ("ledger-funerals", "2031-03-04", "page metadata"),
+        ("cpw-20310308-0057", "2031-03-08", "input field 'date'"),
+    ];
+    for (id, date, evidence) in cases {
+        let d = by_id(&docs, id);
+        assert_eq!(d["published"], date, "{id}");
+        let ev = d["published_evidence"].as_str().unwrap_or("");
+        assert!(ev.contains(evidence), "{id}: {ev:?}");
+    }
+}
+
+#[test]
+fn headlines_become_titles_and_leave_the_text() {
+    let docs = example_documents();
+    let d = by_id(&docs, "meridian-market-strike");
+    let title = d["title"].as_str().unwrap();
+    assert!(title.starts_with("Dozens killed"), "{title}");
+    assert!(!d["text"].as_str().unwrap().contains(title));
+}
+
+#[test]
+fn analyze_writes_documents_stories_and_an_escaped_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    let out = parallax(&[
+        "analyze",
+        "examples/corpus",
+        "--field",
+        "outlet=source",
+        "--field",
+        "published=date",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("read 11, analysed 10, skipped 1 (not-an-article 1)"),
+        "{err}"
+    );
+    let docs = lines(&std::fs::read(out_dir.join("documents.jsonl")).unwrap());
+    let stories = lines(&std::fs::read(out_dir.join("stories.jsonl")).unwrap());
+    assert_eq!(docs.len(), 10);
+    assert_eq!(stories.len(), docs.len());
+    for (s, d) in stories.iter().zip(&docs) {
+        assert_eq!(s["documents"], serde_json::json!([d["id"]]));
+    }
+    let html = std::fs::read_to_string(out_dir.join("index.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    // Every paragraph of every document appears, escaped.
+    for d in &docs {
+        let text = d["text"].as_str().unwrap();
+        let first = text.lines().next().unwrap();
+        let escaped = first
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#39;");
+        assert!(html.contains(&escaped), "report lacks {first:?}");
+    }
+    assert!(
+        !html.contains("<script"),
+        "the report must not carry scripts"
+    );
+}

@@ -1,0 +1,51 @@
+//! Real output validates against the JSON Schema shipped in schema/.
+
+mod common;
+
+use common::*;
+
+fn validator(name: &str) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(repo_root().join("schema").join(name)).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+#[test]
+fn documents_and_stories_validate() {
+    let docs_schema = validator("document.schema.json");
+    let stories_schema = validator("story.schema.json");
+    let dir = tempfile::tempdir().unwrap();
+    let out = parallax(&[
+        "analyze",
+        "examples/corpus",
+        "--field",
+        "outlet=source",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = lines(&std::fs::read(dir.path().join("documents.jsonl")).unwrap());
+    assert!(!docs.is_empty());
+    for d in &docs {
+        let errors: Vec<String> = docs_schema.iter_errors(d).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", d["id"]);
+    }
+    let stories = lines(&std::fs::read(dir.path().join("stories.jsonl")).unwrap());
+    for s in &stories {
+        let errors: Vec<String> = stories_schema
+            .iter_errors(s)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", s["id"]);
+    }
+    // The schema is not vacuous: a record missing its text fails.
+    let mut broken = docs[0].clone();
+    broken.as_object_mut().unwrap().remove("text");
+    assert!(!docs_schema.is_valid(&broken));
+}
+
+#[test]
+fn the_schema_in_the_library_is_the_schema_on_disk() {
+    let disk = std::fs::read_to_string(repo_root().join("schema/document.schema.json")).unwrap();
+    assert_eq!(disk, parallax_model::DOCUMENT_SCHEMA);
+}
