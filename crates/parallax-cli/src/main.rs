@@ -47,12 +47,31 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Score Parallax against a public benchmark.
+    #[command(subcommand)]
+    Eval(EvalCommand),
     /// Measure throughput and peak memory of the per-document stage (output is discarded).
     Bench {
         #[arg(required = true)]
         paths: Vec<String>,
         #[command(flatten)]
         input: InputArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// HTML main-text extraction against the article extraction benchmark
+    /// (a directory holding ground-truth.json and html/<id>.html.gz).
+    Extraction {
+        #[arg(default_value = "../shared/datasets/article-extraction-benchmark")]
+        dir: PathBuf,
+        /// Also list the N pages with the lowest F1.
+        #[arg(long, default_value_t = 0)]
+        worst: usize,
+        /// Print the scores as one JSON object.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -259,6 +278,63 @@ fn bench(paths: Vec<String>, input: &InputArgs) -> Result<ExitCode> {
     Ok(finish(&tally))
 }
 
+/// Score the text Parallax keeps from each benchmark page (main-text
+/// extraction followed by cleaning) against the gold article bodies.
+fn eval_extraction(dir: &std::path::Path, worst: usize, json: bool) -> Result<ExitCode> {
+    use parallax_eval::extraction;
+    let pages = extraction::load_benchmark(dir)?;
+    let pipeline = Pipeline::new(PipelineOptions::default())?;
+    let bytes: usize = pages.iter().map(|p| p.html.len()).sum();
+    let start = Instant::now();
+    let predictions: Vec<String> = pages
+        .iter()
+        .map(|p| {
+            let doc = parallax_model::SourceDocument {
+                id: p.id.clone(),
+                origin: parallax_model::Origin { path: p.id.clone(), record: None },
+                url: Some(p.url.clone()),
+                outlet: None,
+                published: None,
+                title: None,
+                body: parallax_model::Body::Html(p.html.clone()),
+                warnings: Vec::new(),
+            };
+            pipeline.analyse_one(doc).map(|d| d.text).unwrap_or_default()
+        })
+        .collect();
+    let secs = start.elapsed().as_secs_f64().max(1e-9);
+    let s = extraction::score(&pages, &predictions);
+    if json {
+        println!(
+            "{}",
+            serde_json::json!({
+                "pages": s.pages, "precision": s.precision, "recall": s.recall, "f1": s.f1,
+                "accuracy": s.accuracy, "pages_per_second": pages.len() as f64 / secs,
+                "mb_per_second": bytes as f64 / 1e6 / secs,
+            })
+        );
+    } else {
+        println!("pages:      {}", s.pages);
+        println!("precision:  {:.3}", s.precision);
+        println!("recall:     {:.3}", s.recall);
+        println!("F1:         {:.3}", s.f1);
+        println!("accuracy:   {:.3}", s.accuracy);
+        println!("speed:      {:.1} pages/s, {:.1} MB/s (one thread)", pages.len() as f64 / secs, bytes as f64 / 1e6 / secs);
+    }
+    if worst > 0 {
+        let mut per_page: Vec<(f64, &str, &str)> = pages
+            .iter()
+            .zip(&predictions)
+            .map(|(p, pred)| (extraction::page_counts(&p.gold, pred).f1(), p.id.as_str(), p.url.as_str()))
+            .collect();
+        per_page.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for (f1, id, url) in per_page.into_iter().take(worst) {
+            println!("{f1:.3}  {id}  {url}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn input_bytes(paths: &[String]) -> u64 {
     let mut total = 0;
     for p in paths {
@@ -307,6 +383,7 @@ fn main() -> ExitCode {
             input,
         } => analyze(paths, output, &input),
         Command::Bench { paths, input } => bench(paths, &input),
+        Command::Eval(EvalCommand::Extraction { dir, worst, json }) => eval_extraction(&dir, worst, json),
     };
     match result {
         Ok(code) => code,

@@ -1,1 +1,11 @@
+//! Evaluation of Parallax components against public benchmarks.
+//!
+//! `extraction` scores main-text extraction on the article extraction
+//! benchmark with the benchmark's own shingle metric, so that figures can be
+//! compared with published ones.
+//!
+//! This crate must not ship any benchmark data (pages and gold texts are read
+//! from `../shared` at run time) and must not tune anything itself: it only
+//! measures.
+
 pub mod extraction;

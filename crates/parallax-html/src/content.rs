@@ -392,16 +392,11 @@ fn role_from_attributes(dom: &Dom<'_>, i: usize) -> Option<&'static str> {
 /// also carries a boilerplate-looking word ("story-body share-tracking").
 fn rescue_misused_wrappers(dom: &Dom<'_>, a: &mut Analysis) {
     let n = dom.len();
-    // Weight the page would have if nothing were excluded.
+    let own = |i: usize| a.own_weight.get(i).copied().unwrap_or(0.0);
+    // Weight of each subtree if nothing were excluded.
     let mut raw = vec![0f64; n];
     for i in (0..n).rev() {
-        let own = a.weight.get(i).copied().unwrap_or(0.0)
-            - dom
-                .children(i)
-                .filter(|&c| matches!(a.role.get(c), Some(Role::Ordinary)))
-                .map(|c| a.weight.get(c).copied().unwrap_or(0.0))
-                .sum::<f64>();
-        let total = own
+        let total = own(i)
             + dom
                 .children(i)
                 .map(|c| raw.get(c).copied().unwrap_or(0.0))
@@ -414,7 +409,7 @@ fn rescue_misused_wrappers(dom: &Dom<'_>, a: &mut Analysis) {
     if page <= 0.0 {
         return;
     }
-    let mut rescued = Vec::new();
+    let mut rescued = false;
     for i in 0..n {
         let Some(Role::Excluded(_)) = a.role.get(i) else {
             continue;
@@ -428,42 +423,28 @@ fn rescue_misused_wrappers(dom: &Dom<'_>, a: &mut Analysis) {
             || (hint.content && share >= HINTED_KEEP_SHARE)
             || (holds_headline && share >= HINTED_KEEP_SHARE)
         {
-            rescued.push(i);
+            if let Some(r) = a.role.get_mut(i) {
+                *r = Role::Ordinary;
+            }
+            rescued = true;
         }
     }
-    if rescued.is_empty() {
+    if !rescued {
         return;
     }
-    for &i in &rescued {
-        if let Some(r) = a.role.get_mut(i) {
-            *r = Role::Ordinary;
-        }
-    }
-    // Recompute weights with the new roles.
+    // Add the weights up again with the new roles.
     let mut weight = vec![0f64; n];
     for i in (0..n).rev() {
-        let own = a.weight.get(i).copied().unwrap_or(0.0)
-            - dom
-                .children(i)
-                .filter(|&c| rescued_or_ordinary_before(a, &rescued, c))
-                .map(|c| a.weight.get(c).copied().unwrap_or(0.0))
-                .sum::<f64>();
         let kids: f64 = dom
             .children(i)
             .filter(|&c| matches!(a.role.get(c), Some(Role::Ordinary)))
             .map(|c| weight.get(c).copied().unwrap_or(0.0))
             .sum();
         if let Some(w) = weight.get_mut(i) {
-            *w = own + kids;
+            *w = own(i) + kids;
         }
     }
     a.weight = weight;
-}
-
-/// Whether a child's weight was added into its parent's in the first pass
-/// (it was ordinary then, i.e. it is ordinary now and was not rescued).
-fn rescued_or_ordinary_before(a: &Analysis, rescued: &[usize], c: usize) -> bool {
-    matches!(a.role.get(c), Some(Role::Ordinary)) && rescued.binary_search(&c).is_err()
 }
 
 fn weight(a: &Analysis, i: usize) -> f64 {
@@ -842,14 +823,12 @@ impl<'a> Reader<'_, 'a> {
                 i = next;
                 continue;
             }
-            if (tag == "ul" || tag == "ol" || tag == "dl") && i != root {
-                if self.is_link_list(i) {
-                    self.flush(current);
-                    let text = dom.subtree_text_filtered(i, &self.a.dropped);
-                    self.discard(text, "related-link");
-                    i = next;
-                    continue;
-                }
+            if matches!(tag, "ul" | "ol" | "dl") && i != root && self.is_link_list(i) {
+                self.flush(current);
+                let text = dom.subtree_text_filtered(i, &self.a.dropped);
+                self.discard(text, "related-link");
+                i = next;
+                continue;
             }
             if tag == "br" || tag == "hr" {
                 self.flush(current);

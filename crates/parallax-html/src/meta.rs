@@ -18,9 +18,17 @@ pub(crate) struct Declared {
     pub article_body: Option<String>,
 }
 
+/// Open Graph date properties, trusted before JSON-LD.
+const OPEN_GRAPH_DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "article:published",
+    "og:published_time",
+];
+
 /// Meta names (or properties) that carry a publication date, best first.
 const DATE_KEYS: &[&str] = &[
     "article:published_time",
+    "article:published",
     "og:published_time",
     "datepublished",
     "publishdate",
@@ -48,9 +56,9 @@ const AUTHOR_KEYS: &[&str] = &[
     "byl",
 ];
 
-const SITE_KEYS: &[&str] = &["og:site_name", "application-name", "twitter:site"];
+const SITE_KEYS: &[&str] = &["og:site_name", "application-name"];
 
-const HEADLINE_KEYS: &[&str] = &["og:title", "twitter:title", "title", "headline"];
+const HEADLINE_KEYS: &[&str] = &["og:title", "twitter:title"];
 
 /// Article types of schema.org whose JSON-LD object describes the page's
 /// own article (matched as a suffix, so `NewsArticle` and `ReportageNewsArticle`
@@ -79,14 +87,21 @@ pub(crate) fn read(dom: &Dom<'_>) -> Declared {
                 declared.document_title = nonempty(Some(&dom.subtree_text(i)));
             }
             "meta" => {
-                let key = el
-                    .attr("property")
-                    .or_else(|| el.attr("name"))
-                    .or_else(|| el.attr("itemprop"));
-                if let (Some(key), Some(content)) = (key, el.attr("content")) {
-                    let content = collapse_whitespace(content);
-                    if !content.is_empty() {
-                        metas.push((key.trim().to_ascii_lowercase(), content));
+                let content = collapse_whitespace(el.attr("content").unwrap_or(""));
+                if !content.is_empty() {
+                    // One tag may carry several keys (property, name and a
+                    // list of itemprop names); each is looked up alone.
+                    let keys = el
+                        .attr("property")
+                        .into_iter()
+                        .chain(el.attr("name"))
+                        .chain(
+                            el.attr("itemprop")
+                                .into_iter()
+                                .flat_map(str::split_whitespace),
+                        );
+                    for key in keys {
+                        metas.push((key.trim().to_ascii_lowercase(), content.clone()));
                     }
                 }
             }
@@ -161,11 +176,8 @@ pub(crate) fn read(dom: &Dom<'_>) -> Declared {
     if meta.canonical_url.is_none() {
         meta.canonical_url = meta_value(&["og:url", "twitter:url"]);
     }
-    meta.site_name = meta_value(SITE_KEYS)
-        .filter(|s| !s.starts_with('@'))
-        .or(ld.publisher)
-        .or_else(|| meta_value(&["twitter:site"]));
-    meta.published = meta_value(&DATE_KEYS[..2])
+    meta.site_name = meta_value(SITE_KEYS).or(ld.publisher);
+    meta.published = meta_value(OPEN_GRAPH_DATE_KEYS)
         .or(ld.date_published)
         .or_else(|| meta_value(DATE_KEYS))
         .or(microdata_date)
@@ -174,10 +186,20 @@ pub(crate) fn read(dom: &Dom<'_>) -> Declared {
         .author
         .or_else(|| meta_value(AUTHOR_KEYS).filter(|a| !a.starts_with("http")))
         .or(microdata_author)
-        .or(rel_author);
-    declared.headline = meta_value(&HEADLINE_KEYS[..2]).or(ld.headline);
+        .or(rel_author)
+        .map(|a| strip_by(&a));
+    declared.headline = meta_value(HEADLINE_KEYS).or(ld.headline);
     declared.article_body = ld.article_body;
     declared
+}
+
+/// "By Jane Doe" → "Jane Doe".
+fn strip_by(author: &str) -> String {
+    let lower = author.to_lowercase();
+    match lower.starts_with("by ") {
+        true => author.get(3..).unwrap_or(author).trim().to_string(),
+        false => author.to_string(),
+    }
 }
 
 fn nonempty(s: Option<&str>) -> Option<String> {

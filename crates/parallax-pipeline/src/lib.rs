@@ -19,7 +19,7 @@ use std::sync::mpsc;
 
 use parallax_clean::{Cleaner, CorpusCleaner, CorpusConfig, Draft};
 use parallax_ingest::{Event, Problem, Reader, ReaderOptions};
-use parallax_model::Document;
+use parallax_model::{Document, SourceDocument};
 use rayon::prelude::*;
 
 pub use annotate::annotate;
@@ -82,6 +82,13 @@ impl Pipeline {
             cleaner: Cleaner::new()?,
             opts,
         })
+    }
+
+    /// Analyse one document on its own, without the corpus-level stage:
+    /// what a caller with a single page (or an evaluation) needs.
+    pub fn analyse_one(&self, doc: SourceDocument) -> Result<Document, Problem> {
+        let draft = self.cleaner.clean(parallax_ingest::decode(doc)?);
+        Ok(annotate(draft.finish()))
     }
 
     /// Run over `paths`, calling `on_document` for each analysed document
