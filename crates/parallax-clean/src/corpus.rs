@@ -48,9 +48,9 @@ struct LineStat {
 
 /// Corpus-level memory (lines, handles, dates), fed batch by batch.
 ///
-/// Each batch is first observed as a whole and then cleaned, so documents
+/// Each batch is first learned from as a whole and then cleaned, so documents
 /// early in a batch benefit from lines that recur later in it; later
-/// batches also see everything observed before them.
+/// batches also see everything learned before them.
 #[derive(Debug, Default)]
 pub struct CorpusCleaner {
     cfg: CorpusConfig,
@@ -95,42 +95,27 @@ impl CorpusCleaner {
             .collect()
     }
 
-    /// Learn from the documents whose outlet is known.
-    pub fn observe(&mut self, drafts: &[Draft]) {
-        for d in drafts {
-            if let Some(date) = d.published {
-                if self.all_dates.len() < DATE_SAMPLE {
-                    self.all_dates.push(date);
-                }
+    /// Clean one batch at corpus level: learn from the documents whose
+    /// outlet is known, recognise the others by their handles and by the
+    /// furniture they share, then remove repeated lines and date datelines.
+    pub fn process(&mut self, drafts: &mut [Draft]) {
+        for d in drafts.iter() {
+            self.learn(d);
+        }
+        for d in drafts.iter_mut().filter(|d| d.outlet.is_none()) {
+            if self.outlet_from_handle(d) {
+                self.learn(d);
             }
-            let Some(outlet) = outlet_name(d) else {
-                continue;
-            };
-            if let Some(h) = &d.page_handle {
-                self.handles
-                    .entry(h.trim_start_matches('@').to_lowercase())
-                    .or_insert_with(|| outlet.to_string());
+        }
+        for d in drafts.iter_mut().filter(|d| d.outlet.is_none()) {
+            if self.outlet_from_shared_line(d) {
+                self.learn(d);
             }
-            if let Some(date) = d.published {
-                let v = self.dates.entry(outlet.to_string()).or_default();
-                if v.len() < DATE_SAMPLE {
-                    v.push(date);
-                }
-            }
-            let mut whole = DefaultHasher::new();
-            for l in &d.lines {
-                l.text.hash(&mut whole);
-            }
-            // The same article twice (syndication, re-crawls) is not evidence.
-            if !self.documents.insert(whole.finish()) {
-                continue;
-            }
-            for key in self.candidate_keys(d) {
-                let stat = self.lines.entry(key).or_default();
-                match stat.outlets.iter_mut().find(|(o, _)| o == outlet) {
-                    Some((_, n)) => *n += 1,
-                    None => stat.outlets.push((outlet.to_string(), 1)),
-                }
+        }
+        for d in drafts.iter_mut() {
+            self.remove_repeated(d);
+            if d.published.is_none() {
+                self.dateline_year(d);
             }
         }
         if self.lines.len() > self.cfg.max_entries {
@@ -139,34 +124,57 @@ impl CorpusCleaner {
         }
     }
 
-    /// Recognise outlets by their handles and shared furniture, remove
-    /// repeated lines, and give datelines their year.
-    pub fn apply(&self, drafts: &mut [Draft]) {
-        for d in drafts.iter_mut() {
-            if d.outlet.is_none() {
-                self.outlet_from_handle(d);
+    /// Count the lines, handle and date of a document whose outlet is known.
+    fn learn(&mut self, d: &Draft) {
+        if let Some(date) = d.published {
+            if self.all_dates.len() < DATE_SAMPLE {
+                self.all_dates.push(date);
             }
-            if d.outlet.is_none() {
-                self.outlet_from_shared_line(d);
+        }
+        let Some(outlet) = outlet_name(d) else { return };
+        if let Some(h) = &d.page_handle {
+            self.handles
+                .entry(h.trim_start_matches('@').to_lowercase())
+                .or_insert_with(|| outlet.to_string());
+        }
+        if let Some(date) = d.published {
+            let v = self.dates.entry(outlet.to_string()).or_default();
+            if v.len() < DATE_SAMPLE {
+                v.push(date);
             }
-            self.remove_repeated(d);
-            if d.published.is_none() {
-                self.dateline_year(d);
+        }
+        let mut whole = DefaultHasher::new();
+        for l in &d.lines {
+            l.text.hash(&mut whole);
+        }
+        // The same article twice (syndication, re-crawls) is not evidence.
+        if !self.documents.insert(whole.finish()) {
+            return;
+        }
+        for key in self.candidate_keys(d) {
+            let stat = self.lines.entry(key).or_default();
+            match stat.outlets.iter_mut().find(|(o, _)| o == outlet) {
+                Some((_, n)) => *n += 1,
+                None => stat.outlets.push((outlet.to_string(), 1)),
             }
         }
     }
 
-    fn outlet_from_handle(&self, d: &mut Draft) {
+    fn outlet_from_handle(&self, d: &mut Draft) -> bool {
         let found = d.embed_handles.iter().find_map(|h| {
             let outlet = self.handles.get(&h.to_lowercase())?;
             Some((h.clone(), outlet.clone()))
         });
-        if let Some((handle, outlet)) = found {
-            d.outlet = Some(Outlet {
-                evidence: format!("embeds a post from @{handle}, the handle {outlet}'s pages declare as their own"),
-                name: outlet,
-            });
-        }
+        let Some((handle, outlet)) = found else {
+            return false;
+        };
+        d.outlet = Some(Outlet {
+            evidence: format!(
+                "embeds a post from @{handle}, the handle {outlet}'s pages declare as their own"
+            ),
+            name: outlet,
+        });
+        true
     }
 
     fn dateline_year(&self, d: &mut Draft) {
@@ -204,7 +212,7 @@ impl CorpusCleaner {
         }
     }
 
-    fn outlet_from_shared_line(&self, d: &mut Draft) {
+    fn outlet_from_shared_line(&self, d: &mut Draft) -> bool {
         let needed = self.cfg.min_documents.saturating_sub(1).max(1);
         for l in d.lines.iter().filter(|l| l.is_kept()) {
             if l.text.chars().count() < self.cfg.min_chars {
@@ -222,22 +230,17 @@ impl CorpusCleaner {
                             excerpt(&l.text)
                         ),
                     });
-                    return;
+                    return true;
                 }
             }
         }
+        false
     }
 
     fn remove_repeated(&self, d: &mut Draft) {
         let Some(outlet) = d.outlet.as_ref().map(|o| o.name.clone()) else {
             return;
         };
-        // A document whose outlet was inferred from a shared line is not yet
-        // counted in the table.
-        let counted = !d
-            .outlet
-            .as_ref()
-            .is_some_and(|o| o.evidence.starts_with("shares the line"));
         let total: usize = d
             .lines
             .iter()
@@ -253,7 +256,7 @@ impl CorpusCleaner {
                 .lines
                 .get(&line_key(&l.text))
                 .and_then(|s| s.outlets.iter().find(|(o, _)| *o == outlet))
-                .map(|(_, n)| n + u32::from(!counted))
+                .map(|(_, n)| *n)
                 .unwrap_or(0);
             if n >= self.cfg.min_documents {
                 hits.push((i, n));

@@ -253,7 +253,7 @@ impl Cleaner {
         dateline: &Option<crate::outlets::LineSignature>,
     ) {
         let set = |name: String, evidence: String| Some(Outlet { name, evidence });
-        let host = draft.url.as_deref().and_then(|u| self.outlets.from_url(u));
+        let host = draft.url.as_deref().and_then(|u| self.outlets.by_url(u));
         draft.outlet = if let Some((name, field)) = given {
             set(
                 self.outlets.canonical(name),
@@ -277,7 +277,7 @@ impl Cleaner {
         } else if let Some((handle, outlet)) = draft.lines.iter().find_map(|l| {
             let caps = embed_signature().captures(&l.text)?;
             let handle = caps.name("handle")?.as_str();
-            Some((handle.to_string(), self.outlets.from_handle(handle)?))
+            Some((handle.to_string(), self.outlets.by_handle(handle)?))
         }) {
             set(
                 outlet.to_string(),
@@ -369,7 +369,7 @@ fn infer_published(
         }
     }
     if let Some((d, text)) = embeds.iter().max_by_key(|(d, _)| *d) {
-        return found(*d, format!("embedded post dated '{text}'"));
+        found(*d, format!("embedded post dated '{text}'"));
     }
 }
 

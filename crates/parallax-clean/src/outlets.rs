@@ -110,7 +110,7 @@ impl OutletSignatures {
     }
 
     /// The URL's host, and the outlet when a signature names it.
-    pub fn from_url(&self, url: &str) -> Option<(String, Option<&'static str>)> {
+    pub fn by_url(&self, url: &str) -> Option<(String, Option<&'static str>)> {
         let host = url_host(url)?;
         let known = self
             .hosts
@@ -119,7 +119,7 @@ impl OutletSignatures {
         Some((host, known))
     }
 
-    pub fn from_handle(&self, handle: &str) -> Option<&'static str> {
+    pub fn by_handle(&self, handle: &str) -> Option<&'static str> {
         self.handles
             .get(&handle.trim_start_matches('@').to_lowercase())
             .copied()
@@ -183,7 +183,7 @@ mod tests {
         assert_eq!(f.month_day, None);
         assert!(s.scan_line("The council met on Tuesday.").is_none());
         assert_eq!(
-            s.from_url("https://www.news.example.org/a/b?c=1"),
+            s.by_url("https://www.news.example.org/a/b?c=1"),
             Some(("news.example.org".to_string(), None))
         );
         assert_eq!(url_host("not a url"), None);

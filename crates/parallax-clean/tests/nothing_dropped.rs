@@ -53,8 +53,7 @@ proptest! {
             .map(|(i, lines)| cleaner.clean(article(&format!("d{i}"), lines.join("\n"))))
             .collect();
         let mut corpus = CorpusCleaner::new(CorpusConfig::default());
-        corpus.observe(&drafts);
-        corpus.apply(&mut drafts);
+        corpus.process(&mut drafts);
         for (lines, draft) in docs.iter().zip(drafts) {
             let clean = draft.finish();
             let mut kept = visible(&clean.text);

@@ -291,7 +291,10 @@ fn eval_extraction(dir: &std::path::Path, worst: usize, json: bool) -> Result<Ex
         .map(|p| {
             let doc = parallax_model::SourceDocument {
                 id: p.id.clone(),
-                origin: parallax_model::Origin { path: p.id.clone(), record: None },
+                origin: parallax_model::Origin {
+                    path: p.id.clone(),
+                    record: None,
+                },
                 url: Some(p.url.clone()),
                 outlet: None,
                 published: None,
@@ -299,7 +302,10 @@ fn eval_extraction(dir: &std::path::Path, worst: usize, json: bool) -> Result<Ex
                 body: parallax_model::Body::Html(p.html.clone()),
                 warnings: Vec::new(),
             };
-            pipeline.analyse_one(doc).map(|d| d.text).unwrap_or_default()
+            pipeline
+                .analyse_one(doc)
+                .map(|d| d.text)
+                .unwrap_or_default()
         })
         .collect();
     let secs = start.elapsed().as_secs_f64().max(1e-9);
@@ -319,13 +325,23 @@ fn eval_extraction(dir: &std::path::Path, worst: usize, json: bool) -> Result<Ex
         println!("recall:     {:.3}", s.recall);
         println!("F1:         {:.3}", s.f1);
         println!("accuracy:   {:.3}", s.accuracy);
-        println!("speed:      {:.1} pages/s, {:.1} MB/s (one thread)", pages.len() as f64 / secs, bytes as f64 / 1e6 / secs);
+        println!(
+            "speed:      {:.1} pages/s, {:.1} MB/s (one thread)",
+            pages.len() as f64 / secs,
+            bytes as f64 / 1e6 / secs
+        );
     }
     if worst > 0 {
         let mut per_page: Vec<(f64, &str, &str)> = pages
             .iter()
             .zip(&predictions)
-            .map(|(p, pred)| (extraction::page_counts(&p.gold, pred).f1(), p.id.as_str(), p.url.as_str()))
+            .map(|(p, pred)| {
+                (
+                    extraction::page_counts(&p.gold, pred).f1(),
+                    p.id.as_str(),
+                    p.url.as_str(),
+                )
+            })
             .collect();
         per_page.sort_by(|a, b| a.0.total_cmp(&b.0));
         for (f1, id, url) in per_page.into_iter().take(worst) {
@@ -383,7 +399,9 @@ fn main() -> ExitCode {
             input,
         } => analyze(paths, output, &input),
         Command::Bench { paths, input } => bench(paths, &input),
-        Command::Eval(EvalCommand::Extraction { dir, worst, json }) => eval_extraction(&dir, worst, json),
+        Command::Eval(EvalCommand::Extraction { dir, worst, json }) => {
+            eval_extraction(&dir, worst, json)
+        }
     };
     match result {
         Ok(code) => code,

@@ -17,7 +17,10 @@ fn shared(sub: &str) -> Option<PathBuf> {
         return Some(dir);
     }
     if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{} is missing: the shared-data suite cannot run under CI without it", dir.display());
+        panic!(
+            "{} is missing: the shared-data suite cannot run under CI without it",
+            dir.display()
+        );
     }
     eprintln!("skipping: {} is not here", dir.display());
     None
@@ -41,7 +44,14 @@ fn seed<'a>(docs: &'a [Value], prefix: &str) -> &'a Value {
 /// What each seed must lose, by reason, and a few words of each piece:
 /// generic markers, not the articles' own sentences.
 const EXPECTED_REMOVED: &[(&str, &[(&str, &str)])] = &[
-    ("000_", &[("related-link", "READ MORE:"), ("related-link", "READ MORE:"), ("related-link", "LISTEN MORE:")]),
+    (
+        "000_",
+        &[
+            ("related-link", "READ MORE:"),
+            ("related-link", "READ MORE:"),
+            ("related-link", "LISTEN MORE:"),
+        ],
+    ),
     (
         "001_",
         &[
@@ -67,13 +77,18 @@ const EXPECTED_REMOVED: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     ("003_", &[]),
-    ("004_", &[("navigation", "All news"), ("dateline", "/TASS/")]),
+    (
+        "004_",
+        &[("navigation", "All news"), ("dateline", "/TASS/")],
+    ),
 ];
 
 #[test]
 #[ignore = "reads ../shared"]
 fn seeds_lose_exactly_their_boilerplate() {
-    let Some((_, docs)) = seed_documents() else { return };
+    let Some((_, docs)) = seed_documents() else {
+        return;
+    };
     for (prefix, expected) in EXPECTED_REMOVED {
         let d = seed(&docs, prefix);
         let removed: Vec<(&str, &str)> = d["removed"]
@@ -93,18 +108,30 @@ fn seeds_lose_exactly_their_boilerplate() {
 #[test]
 #[ignore = "reads ../shared"]
 fn every_line_of_reporting_stays_in_the_text() {
-    let Some((dir, docs)) = seed_documents() else { return };
+    let Some((dir, docs)) = seed_documents() else {
+        return;
+    };
     for d in &docs {
         let id = d["id"].as_str().unwrap();
         let raw = std::fs::read_to_string(dir.join(format!("{id}.txt"))).unwrap();
         let text = d["text"].as_str().unwrap();
-        let removed: Vec<&str> = d["removed"].as_array().unwrap().iter().map(|r| r["text"].as_str().unwrap()).collect();
+        let removed: Vec<&str> = d["removed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["text"].as_str().unwrap())
+            .collect();
         let title = d["title"].as_str().unwrap_or("");
         for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
             let line = line.replace('\u{a0}', " ");
             let kept = text.lines().any(|t| line.ends_with(t) && !t.is_empty());
-            let gone = removed.iter().any(|r| line.contains(r.trim_start_matches(['•', ' '])));
-            assert!(kept || gone || line == title, "{id}: line neither kept nor removed: {line:?}");
+            let gone = removed
+                .iter()
+                .any(|r| line.contains(r.trim_start_matches(['•', ' '])));
+            assert!(
+                kept || gone || line == title,
+                "{id}: line neither kept nor removed: {line:?}"
+            );
         }
         check_spans(d);
     }
@@ -113,8 +140,14 @@ fn every_line_of_reporting_stays_in_the_text() {
 #[test]
 #[ignore = "reads ../shared"]
 fn seeds_that_name_their_outlet_get_it_with_evidence() {
-    let Some((_, docs)) = seed_documents() else { return };
-    for (prefix, outlet, evidence) in [("001_", "RFE/RL", "journalists report"), ("002_", "RT", "LIVE UPDATES"), ("004_", "TASS", "/TASS/")] {
+    let Some((_, docs)) = seed_documents() else {
+        return;
+    };
+    for (prefix, outlet, evidence) in [
+        ("001_", "RFE/RL", "journalists report"),
+        ("002_", "RT", "LIVE UPDATES"),
+        ("004_", "TASS", "/TASS/"),
+    ] {
         let d = seed(&docs, prefix);
         assert_eq!(d["outlet"]["name"], outlet, "{prefix}");
         let ev = d["outlet"]["evidence"].as_str().unwrap();
@@ -126,23 +159,38 @@ fn seeds_that_name_their_outlet_get_it_with_evidence() {
     }
     let tass = seed(&docs, "004_");
     assert_eq!(tass["published"], "2016-06-10");
-    assert!(tass["published_evidence"].as_str().unwrap().contains("dateline"));
+    assert!(tass["published_evidence"]
+        .as_str()
+        .unwrap()
+        .contains("dateline"));
     let rt = seed(&docs, "002_");
     assert_eq!(rt["published"], "2015-10-01");
-    assert!(rt["published_evidence"].as_str().unwrap().contains("embedded post"));
+    assert!(rt["published_evidence"]
+        .as_str()
+        .unwrap()
+        .contains("embedded post"));
 }
 
 #[test]
 #[ignore = "reads ../shared"]
 fn seed_sentences_respect_titles_and_abbreviations() {
-    let Some((_, docs)) = seed_documents() else { return };
+    let Some((_, docs)) = seed_documents() else {
+        return;
+    };
     for d in &docs {
         let text: Vec<char> = d["text"].as_str().unwrap().chars().collect();
         for s in d["sentences"].as_array().unwrap() {
-            let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+            let (a, b) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
             let sentence: String = text[a..b].iter().collect();
             for abbr in [" Maj.", " Gen.", " U.S.", " Oct."] {
-                assert!(!sentence.ends_with(abbr), "{}: sentence ends at an abbreviation: {sentence:?}", d["id"]);
+                assert!(
+                    !sentence.ends_with(abbr),
+                    "{}: sentence ends at an abbreviation: {sentence:?}",
+                    d["id"]
+                );
             }
         }
     }
@@ -151,21 +199,36 @@ fn seed_sentences_respect_titles_and_abbreviations() {
 #[test]
 #[ignore = "reads ../shared"]
 fn html_main_text_reaches_the_benchmark_target() {
-    let Some(dir) = shared("datasets/article-extraction-benchmark") else { return };
+    let Some(dir) = shared("datasets/article-extraction-benchmark") else {
+        return;
+    };
     let out = parallax(&["eval", "extraction", dir.to_str().unwrap(), "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let scores: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(scores["pages"], 181);
     let f1 = scores["f1"].as_f64().unwrap();
-    assert!(f1 >= 0.96, "F1 {f1} below 0.96: {scores}");
+    assert!(
+        f1 >= 0.97,
+        "F1 {f1} below 0.97 (acceptance floor 0.96, measured 0.979): {scores}"
+    );
 }
 
 #[test]
 #[ignore = "reads ../shared"]
 fn allsides_corpus_is_fully_accounted_for() {
-    let Some(dir) = shared("datasets/allsides-articles") else { return };
+    let Some(dir) = shared("datasets/allsides-articles") else {
+        return;
+    };
     let file = dir.join("articles.jsonl.gz");
-    let out = parallax(&["extract", file.to_str().unwrap(), "--field", "outlet=source", "--field", "published=date", "--quiet"]);
+    let out = parallax(&[
+        "extract",
+        file.to_str().unwrap(),
+        "--field",
+        "outlet=source",
+        "--field",
+        "published=date",
+        "--quiet",
+    ]);
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     // Count the output without holding all of it as JSON at once.
@@ -174,14 +237,33 @@ fn allsides_corpus_is_fully_accounted_for() {
     for line in out.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
         let d: Value = serde_json::from_slice(line).unwrap();
         n += 1;
-        *outlets.entry(d["outlet"]["name"].as_str().unwrap_or("").to_string()).or_default() += 1;
+        *outlets
+            .entry(d["outlet"]["name"].as_str().unwrap_or("").to_string())
+            .or_default() += 1;
     }
-    let tally = err.lines().rev().find(|l| l.starts_with("read ")).unwrap_or_else(|| panic!("no tally in {err}"));
+    let tally = err
+        .lines()
+        .rev()
+        .find(|l| l.starts_with("read "))
+        .unwrap_or_else(|| panic!("no tally in {err}"));
     assert!(tally.starts_with("read 37554, "), "{tally}");
-    let analysed: usize = tally.split("analysed ").nth(1).and_then(|s| s.split(',').next()).and_then(|s| s.parse().ok()).unwrap();
-    let skipped: usize = tally.split("skipped ").nth(1).and_then(|s| s.split([' ', ';']).next()).and_then(|s| s.parse().ok()).unwrap();
+    let analysed: usize = tally
+        .split("analysed ")
+        .nth(1)
+        .and_then(|s| s.split(',').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap();
+    let skipped: usize = tally
+        .split("skipped ")
+        .nth(1)
+        .and_then(|s| s.split([' ', ';']).next())
+        .and_then(|s| s.parse().ok())
+        .unwrap();
     assert_eq!(analysed, n);
     assert_eq!(analysed + skipped, 37554, "{tally}");
-    assert!(!outlets.contains_key(""), "every article has its outlet from the 'source' field");
+    assert!(
+        !outlets.contains_key(""),
+        "every article has its outlet from the 'source' field"
+    );
     assert!(outlets.len() > 400, "{} outlets", outlets.len());
 }

@@ -75,7 +75,7 @@ fn reason_named(name: &str) -> Option<&'static str> {
 fn lists() -> &'static HintLists {
     static LISTS: OnceLock<HintLists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let boilerplate = data_lines(include_str!("../data/boilerplate_hints.txt"))
+        let boilerplate = data_lines(include_str!("../../../data/html_boilerplate_hints.txt"))
             .filter_map(|line| {
                 let mut parts = line.split_whitespace();
                 let pattern = Pattern::parse(parts.next()?)?;
@@ -83,16 +83,16 @@ fn lists() -> &'static HintLists {
                 Some((pattern, reason))
             })
             .collect();
-        let content = data_lines(include_str!("../data/content_hints.txt"))
+        let content = data_lines(include_str!("../../../data/html_content_hints.txt"))
             .filter_map(Pattern::parse)
             .collect();
-        let phrases = data_lines(include_str!("../data/boilerplate_phrases.txt"))
+        let phrases = data_lines(include_str!("../../../data/html_boilerplate_phrases.txt"))
             .filter_map(|line| {
                 let (phrase, reason) = line.rsplit_once('|')?;
                 Some((phrase.trim().to_lowercase(), reason_named(reason.trim())?))
             })
             .collect();
-        let tail_cues = data_lines(include_str!("../data/tail_cues.txt"))
+        let tail_cues = data_lines(include_str!("../../../data/html_tail_cues.txt"))
             .map(str::to_lowercase)
             .collect();
         HintLists {
@@ -243,19 +243,19 @@ mod tests {
         let l = lists();
         assert_eq!(
             l.boilerplate.len(),
-            count(include_str!("../data/boilerplate_hints.txt"))
+            count(include_str!("../../../data/html_boilerplate_hints.txt"))
         );
         assert_eq!(
             l.content.len(),
-            count(include_str!("../data/content_hints.txt"))
+            count(include_str!("../../../data/html_content_hints.txt"))
         );
         assert_eq!(
             l.phrases.len(),
-            count(include_str!("../data/boilerplate_phrases.txt"))
+            count(include_str!("../../../data/html_boilerplate_phrases.txt"))
         );
         assert_eq!(
             l.tail_cues.len(),
-            count(include_str!("../data/tail_cues.txt"))
+            count(include_str!("../../../data/html_tail_cues.txt"))
         );
     }
 

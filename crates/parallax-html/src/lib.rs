@@ -29,6 +29,8 @@ pub struct PageMeta {
     pub published: Option<String>,
     pub author: Option<String>,
     pub lang: Option<String>,
+    /// The social handle the site declares as its own (`twitter:site`).
+    pub handle: Option<String>,
 }
 
 /// A piece of the article container that was left out of the text.

@@ -177,6 +177,9 @@ pub(crate) fn read(dom: &Dom<'_>) -> Declared {
         meta.canonical_url = meta_value(&["og:url", "twitter:url"]);
     }
     meta.site_name = meta_value(SITE_KEYS).or(ld.publisher);
+    meta.handle = meta_value(&["twitter:site"])
+        .map(|h| h.trim().trim_start_matches('@').to_string())
+        .filter(|h| !h.is_empty() && h.chars().all(|c| c.is_alphanumeric() || c == '_'));
     meta.published = meta_value(OPEN_GRAPH_DATE_KEYS)
         .or(ld.date_published)
         .or_else(|| meta_value(DATE_KEYS))

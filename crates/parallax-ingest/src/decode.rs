@@ -36,7 +36,7 @@ pub fn decode(doc: SourceDocument) -> Result<RawArticle, Problem> {
                     canonical_url: main.meta.canonical_url,
                     site_name: main.meta.site_name,
                     published: main.meta.published,
-                    handle: None,
+                    handle: main.meta.handle,
                 };
                 (text, title.or(main.title), discarded, page)
             }

@@ -180,8 +180,7 @@ impl Pipeline {
             }
         }
         // Corpus-level cleaning sees the batch as a whole.
-        corpus.observe(&drafts);
-        corpus.apply(&mut drafts);
+        corpus.process(&mut drafts);
         for d in drafts.iter_mut() {
             unique_id(d, ids);
         }
