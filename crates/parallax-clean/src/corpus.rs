@@ -6,9 +6,7 @@
 //! outlet's pages declare as their own, is that outlet's; a dateline without
 //! a year takes the year that puts it nearest the outlet's other documents.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 
 use chrono::{Datelike, NaiveDate};
 use parallax_model::Outlet;
@@ -33,7 +31,7 @@ impl Default for CorpusConfig {
         CorpusConfig {
             min_documents: 3,
             min_chars: 20,
-            max_entries: 4_000_000,
+            max_entries: 2_000_000,
             max_share: 0.5,
         }
     }
@@ -42,8 +40,9 @@ impl Default for CorpusConfig {
 /// Which outlets' documents carry a line, and how many of them.
 #[derive(Debug, Default, Clone)]
 struct LineStat {
-    /// Documents per outlet; few outlets share a line, so a small vector.
-    outlets: Vec<(String, u32)>,
+    /// Documents per outlet (by [`CorpusCleaner::outlet_ids`] number); few
+    /// outlets share a line, so a small vector.
+    outlets: Vec<(u32, u32)>,
 }
 
 /// Corpus-level memory (lines, handles, dates), fed batch by batch.
@@ -56,6 +55,9 @@ pub struct CorpusCleaner {
     cfg: CorpusConfig,
     lines: HashMap<u64, LineStat>,
     documents: HashSet<u64>,
+    /// Outlet names by number, so the line table holds numbers, not strings.
+    outlet_ids: HashMap<String, u32>,
+    outlet_names: Vec<String>,
     /// Social handles that an outlet's own pages declare, lower-cased.
     handles: HashMap<String, String>,
     /// Publication dates seen per outlet (bounded sample), for datelines without a year.
@@ -67,12 +69,43 @@ pub struct CorpusCleaner {
 /// Dates kept per outlet and for the corpus: enough to place a year.
 const DATE_SAMPLE: usize = 256;
 
-fn line_key(text: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    for w in text.split_whitespace() {
-        w.to_lowercase().hash(&mut h);
+/// A multiplicative hash over characters (the rustc "Fx" scheme): fast,
+/// allocation-free and the same on every run. These keys never leave the
+/// process, so resistance to crafted collisions does not matter.
+#[derive(Clone, Copy)]
+struct FxHash(u64);
+
+impl FxHash {
+    fn new() -> Self {
+        FxHash(0)
     }
-    h.finish()
+    fn push(&mut self, x: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A line's identity: case and runs of whitespace do not matter.
+fn line_key(text: &str) -> u64 {
+    let mut h = FxHash::new();
+    let mut space = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            h.push(u32::from(' '));
+            space = false;
+        }
+        if c.is_ascii() {
+            h.push(u32::from(c.to_ascii_lowercase()));
+        } else {
+            for l in c.to_lowercase() {
+                h.push(u32::from(l));
+            }
+        }
+    }
+    h.0
 }
 
 fn outlet_name(d: &Draft) -> Option<&str> {
@@ -122,6 +155,9 @@ impl CorpusCleaner {
             self.lines
                 .retain(|_, s| s.outlets.iter().map(|(_, n)| n).sum::<u32>() > 1);
         }
+        if self.documents.len() > self.cfg.max_entries {
+            self.documents.clear();
+        }
     }
 
     /// Count the lines, handle and date of a document whose outlet is known.
@@ -143,19 +179,30 @@ impl CorpusCleaner {
                 v.push(date);
             }
         }
-        let mut whole = DefaultHasher::new();
+        let mut whole = FxHash::new();
         for l in &d.lines {
-            l.text.hash(&mut whole);
+            let k = line_key(&l.text);
+            whole.push(k as u32);
+            whole.push((k >> 32) as u32);
         }
         // The same article twice (syndication, re-crawls) is not evidence.
-        if !self.documents.insert(whole.finish()) {
+        if !self.documents.insert(whole.0) {
             return;
         }
+        let id = match self.outlet_ids.get(outlet) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(self.outlet_names.len()).unwrap_or(u32::MAX);
+                self.outlet_ids.insert(outlet.to_string(), id);
+                self.outlet_names.push(outlet.to_string());
+                id
+            }
+        };
         for key in self.candidate_keys(d) {
             let stat = self.lines.entry(key).or_default();
-            match stat.outlets.iter_mut().find(|(o, _)| o == outlet) {
+            match stat.outlets.iter_mut().find(|(o, _)| *o == id) {
                 Some((_, n)) => *n += 1,
-                None => stat.outlets.push((outlet.to_string(), 1)),
+                None => stat.outlets.push((id, 1)),
             }
         }
     }
@@ -221,7 +268,10 @@ impl CorpusCleaner {
             let Some(stat) = self.lines.get(&line_key(&l.text)) else {
                 continue;
             };
-            if let [(outlet, n)] = stat.outlets.as_slice() {
+            if let [(id, n)] = stat.outlets.as_slice() {
+                let Some(outlet) = self.outlet_names.get(*id as usize) else {
+                    continue;
+                };
                 if *n >= needed {
                     d.outlet = Some(Outlet {
                         name: outlet.clone(),
@@ -241,6 +291,9 @@ impl CorpusCleaner {
         let Some(outlet) = d.outlet.as_ref().map(|o| o.name.clone()) else {
             return;
         };
+        let Some(&id) = self.outlet_ids.get(&outlet) else {
+            return;
+        };
         let total: usize = d
             .lines
             .iter()
@@ -255,7 +308,7 @@ impl CorpusCleaner {
             let n = self
                 .lines
                 .get(&line_key(&l.text))
-                .and_then(|s| s.outlets.iter().find(|(o, _)| *o == outlet))
+                .and_then(|s| s.outlets.iter().find(|(o, _)| *o == id))
                 .map(|(_, n)| *n)
                 .unwrap_or(0);
             if n >= self.cfg.min_documents {

@@ -39,7 +39,7 @@ fn month_day_year() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let src = format!(
-            r"\b(?P<m1>{MONTH_ALT})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})\b|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH_ALT})\.?,?\s+(?P<y2>\d{{4}})\b"
+            r"(?-u:\b)(?P<m1>{MONTH_ALT})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})(?-u:\b)|(?-u:\b)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH_ALT})\.?,?\s+(?P<y2>\d{{4}})(?-u:\b)"
         );
         Regex::new(&src).expect("constant pattern")
     })
@@ -58,6 +58,10 @@ fn ymd(y: &str, m: u32, d: &str) -> Option<NaiveDate> {
 
 /// Every full date (month, day and year) written in `text`, with its byte span.
 pub fn full_dates(text: &str) -> Vec<(NaiveDate, std::ops::Range<usize>)> {
+    // Cheap test first: most lines hold no date, and captures are slow.
+    if !month_day_year().is_match(text) {
+        return Vec::new();
+    }
     month_day_year()
         .captures_iter(text)
         .filter_map(|c| {

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::CleanError;
 
@@ -80,14 +80,22 @@ impl BoilerplateRules {
                     continue;
                 }
                 "prefix" => format!("^(?i:{})", regex::escape(pattern)),
-                "regex" => pattern.to_string(),
+                // ASCII word boundaries keep the set on its fast automaton;
+                // the rules' words are ASCII.
+                "regex" => pattern.replace(r"\b", r"(?-u:\b)"),
                 other => return Err(err(format!("unknown match kind '{other}'"))),
             };
             Regex::new(&source).map_err(|e| err(e.to_string()))?;
             regexes.push(source);
             patterns.push((reason, i + 1));
         }
-        let set = RegexSet::new(&regexes).map_err(|e| CleanError::Data {
+        // A generous automaton cache: the rules' bounded repetitions over
+        // Unicode classes need many states, and a thrashing cache falls back
+        // to a much slower engine.
+        let set = RegexSetBuilder::new(&regexes)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .map_err(|e| CleanError::Data {
             file: FILE,
             line: 0,
             reason: e.to_string(),
@@ -115,6 +123,10 @@ impl BoilerplateRules {
             }
         }
         let text = line.trim();
+        // Most lines match nothing: a cheap yes/no first, which rule second.
+        if !self.set.is_match(text) {
+            return None;
+        }
         let first = self.set.matches(text).into_iter().next()?;
         let (reason, line) = self.patterns.get(first)?;
         Some(Verdict {

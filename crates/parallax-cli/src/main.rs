@@ -259,15 +259,13 @@ fn bench(paths: Vec<String>, input: &InputArgs) -> Result<ExitCode> {
         Ok(())
     })?;
     let secs = start.elapsed().as_secs_f64().max(1e-9);
-    println!(
-        "documents analysed: {} of {} read",
-        tally.analysed, tally.read
-    );
-    println!("input size:         {:.1} MB on disk", bytes as f64 / 1e6);
+    let mb = tally.bytes as f64 / 1e6;
+    println!("documents analysed: {} of {} read", tally.analysed, tally.read);
+    println!("input:              {:.1} MB on disk, {mb:.1} MB of documents", bytes as f64 / 1e6);
     println!("elapsed:            {secs:.2} s");
     println!(
-        "throughput:         {:.1} MB/s of input, {:.0} documents/s",
-        bytes as f64 / 1e6 / secs,
+        "throughput:         {:.1} MB/s of documents, {:.0} documents/s",
+        mb / secs,
         tally.analysed as f64 / secs
     );
     println!("clean text:         {:.1} MB", text_chars as f64 / 1e6);

@@ -158,6 +158,15 @@ impl Pipeline {
         D: FnMut(Document) -> std::io::Result<()>,
         N: FnMut(Notice<'_>),
     {
+        tally.bytes += batch
+            .iter()
+            .map(|ev| match ev {
+                Event::Document(d) => match &d.body {
+                    parallax_model::Body::Text(t) | parallax_model::Body::Html(t) => t.len() as u64,
+                },
+                Event::Problem(_) => 0,
+            })
+            .sum::<u64>();
         let results: Vec<Result<Draft, Problem>> = batch
             .into_par_iter()
             .map(|ev| match ev {

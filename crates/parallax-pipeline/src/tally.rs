@@ -11,6 +11,8 @@ pub struct Tally {
     pub skipped: BTreeMap<&'static str, u64>,
     /// Warnings on analysed documents (lossy decoding, unreadable dates…).
     pub warnings: u64,
+    /// Bytes of document text or markup read (after decompression).
+    pub bytes: u64,
 }
 
 impl Tally {
