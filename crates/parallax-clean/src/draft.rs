@@ -97,6 +97,14 @@ fn looks_like_headline(line: &str) -> bool {
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())
 }
 
+/// "Velm News Agency" → "VNA".
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
 fn same_words(a: &str, b: &str) -> bool {
     let norm = |s: &str| {
         s.split(|c: char| !c.is_alphanumeric())
@@ -267,7 +275,24 @@ impl Cleaner {
                 format!("page metadata names the site '{}'", site.trim()),
             )
         } else if let Some(d) = dateline {
-            set(d.outlet.clone(), format!("dateline '{}'", d.matched))
+            // An agency's tag is often the initials of the name its notices
+            // spell out ("/VNA/" and "Velm News Agency"): prefer the full name.
+            let spelled = draft.lines.iter().find_map(|l| {
+                let sig = self.outlets.scan_line(&l.text)?;
+                let reason = l.removal.as_ref().map_or("text", |r| r.0);
+                (sig.outlet != d.outlet && initials(&sig.outlet).eq_ignore_ascii_case(&d.outlet))
+                    .then_some((sig, reason))
+            });
+            match spelled {
+                Some((full, reason)) => set(
+                    full.outlet.clone(),
+                    format!(
+                        "dateline '{}' and {reason} line '{}'",
+                        d.matched, full.matched
+                    ),
+                ),
+                _ => set(d.outlet.clone(), format!("dateline '{}'", d.matched)),
+            }
         } else if let Some((sig, reason)) = self.text_signature(draft) {
             let place = match reason {
                 Some(r) => format!("{r} line"),

@@ -96,10 +96,10 @@ impl BoilerplateRules {
             .dfa_size_limit(64 << 20)
             .build()
             .map_err(|e| CleanError::Data {
-            file: FILE,
-            line: 0,
-            reason: e.to_string(),
-        })?;
+                file: FILE,
+                line: 0,
+                reason: e.to_string(),
+            })?;
         Ok(BoilerplateRules {
             lines,
             set,

@@ -260,8 +260,14 @@ fn bench(paths: Vec<String>, input: &InputArgs) -> Result<ExitCode> {
     })?;
     let secs = start.elapsed().as_secs_f64().max(1e-9);
     let mb = tally.bytes as f64 / 1e6;
-    println!("documents analysed: {} of {} read", tally.analysed, tally.read);
-    println!("input:              {:.1} MB on disk, {mb:.1} MB of documents", bytes as f64 / 1e6);
+    println!(
+        "documents analysed: {} of {} read",
+        tally.analysed, tally.read
+    );
+    println!(
+        "input:              {:.1} MB on disk, {mb:.1} MB of documents",
+        bytes as f64 / 1e6
+    );
     println!("elapsed:            {secs:.2} s");
     println!(
         "throughput:         {:.1} MB/s of documents, {:.0} documents/s",
