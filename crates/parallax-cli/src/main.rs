@@ -1,6 +1,7 @@
 //! The `parallax` command line: argument parsing, progress, output files and
 //! exit codes. The work itself is done by the library crates.
 
+mod eval;
 mod progress;
 
 use std::collections::BTreeMap;
@@ -73,6 +74,26 @@ enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Quotations and speakers against annotated articles (e.g. PolNeAR's dev split).
+    Attribution {
+        /// Format of the gold annotations.
+        #[arg(long, value_enum, default_value = "brat")]
+        format: GoldFormat,
+        dir: PathBuf,
+        /// Print the main scores as one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// Also list up to N missed gold attributions and N predictions that
+        /// match no gold, with their context.
+        #[arg(long, default_value_t = 0)]
+        show: usize,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum GoldFormat {
+    /// brat standoff: `<name>.txt` with `<name>.ann`, or `text/` and `attributions/`
+    Brat,
 }
 
 #[derive(Args, Clone)]
@@ -355,6 +376,35 @@ fn eval_extraction(dir: &std::path::Path, worst: usize, json: bool) -> Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
+/// Score quotation attribution against brat-annotated articles.
+fn eval_attribution(dir: &std::path::Path, json: bool, show: usize) -> Result<ExitCode> {
+    let docs = parallax_eval::attribution::load_brat(dir)?;
+    let start = Instant::now();
+    let predictions: Vec<_> = docs.iter().map(|d| eval::predict_quotes(&d.text)).collect();
+    let secs = start.elapsed().as_secs_f64().max(1e-9);
+    let report = parallax_eval::attribution::score(&docs, &predictions);
+    if json {
+        println!(
+            "{}",
+            serde_json::json!({
+                "documents": report.documents,
+                "f1_30": report.at30.f1, "precision_30": report.at30.precision, "recall_30": report.at30.recall,
+                "f1_80": report.at80.f1, "precision_80": report.at80.precision, "recall_80": report.at80.recall,
+                "speaker_accuracy": report.speaker_accuracy,
+                "quoted_recall": report.quoted_recall,
+                "seconds": secs,
+            })
+        );
+    } else {
+        println!("{report}");
+        println!("annotated {} documents in {secs:.2} s", docs.len());
+    }
+    if show > 0 {
+        eval::show_differences(&docs, &predictions, show);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn input_bytes(paths: &[String]) -> u64 {
     let mut total = 0;
     for p in paths {
@@ -406,6 +456,12 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Extraction { dir, worst, json }) => {
             eval_extraction(&dir, worst, json)
         }
+        Command::Eval(EvalCommand::Attribution {
+            format: GoldFormat::Brat,
+            dir,
+            json,
+            show,
+        }) => eval_attribution(&dir, json, show),
     };
     match result {
         Ok(code) => code,

@@ -4,8 +4,12 @@
 //! benchmark with the benchmark's own shingle metric, so that figures can be
 //! compared with published ones.
 //!
+//! `attribution` scores quotation attribution (quote spans, speakers, cues)
+//! against gold attribution relations in brat standoff.
+//!
 //! This crate must not ship any benchmark data (pages and gold texts are read
 //! from `../shared` at run time) and must not tune anything itself: it only
 //! measures.
 
+pub mod attribution;
 pub mod extraction;

@@ -107,6 +107,11 @@ pub struct Count {
     pub unit: String,
     pub category: Option<String>,
     pub text: String,
+    /// Who the article says gives this number (the speaker of the enclosing
+    /// quotation or report), when it says so.
+    pub claimed_by: Option<String>,
+    pub start: usize,
+    pub end: usize,
 }
 
 fn integral_when_whole<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -120,7 +125,12 @@ fn integral_when_whole<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateMention {
     pub text: String,
+    /// The day (`YYYY-MM-DD`) or, for a span of days, its first day.
     pub value: Option<String>,
+    /// The last day of a span ("last week", "June 8 and 9"), when it is one.
+    pub until: Option<String>,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// One analysed document: a line of `documents.jsonl`.

@@ -1,0 +1,94 @@
+//! Snapshots of quotation finding on small hand-written texts (fiction), one
+//! per construction and per failure case.
+
+use parallax_extract::quotes::find_quotes;
+
+/// A compact view: kind, the quoted words, cue, speaker (mention → name, role).
+fn view(text: &str) -> String {
+    let seg = parallax_text::segment(text);
+    let mut out = String::new();
+    for q in find_quotes(text, &seg) {
+        let words = &text[q.range.clone()];
+        let cue = q.cue.as_ref().map_or("-", |c| &text[c.clone()]);
+        let speaker = match &q.speaker {
+            Some(s) => format!(
+                "{} → {}{}",
+                &text[s.mention.clone()],
+                s.name,
+                s.role.as_ref().map(|r| format!(" ({r})")).unwrap_or_default()
+            ),
+            None => "-".to_string(),
+        };
+        out.push_str(&format!("{:?} | {words} | cue: {cue} | {speaker}\n", q.kind));
+    }
+    out
+}
+
+#[test]
+fn direct_quotes_in_every_shape() {
+    insta::assert_snapshot!(view(
+        "\"The bridge will open in May,\" Mayor Lena Ortis said on Monday.\n\
+         Harbour master Piet Volk said: “The tide tables are wrong.”\n\
+         “We were never told,” said Anna Brell, a ferry captain.\n\
+         «Nobody asked us», Brell added.\n\
+         'It is a scandal,' the union leader said."
+    ));
+}
+
+#[test]
+fn partial_quotes_and_scare_quotes() {
+    insta::assert_snapshot!(view(
+        "Councillor Rui Dast dismissed the plan as \"a gift to developers\" on Tuesday.\n\
+         The works had been \"fully completed,\" said Ines Mora, the city engineer.\n\
+         The so-called \"needle\" tower has stood empty since spring.\n\
+         The report, titled \"The Harbour After Dark\", was published in June."
+    ));
+}
+
+#[test]
+fn indirect_speech_and_according_to() {
+    insta::assert_snapshot!(view(
+        "Transport minister Ola Fenn said the ferries would run again by Friday.\n\
+         The timetable will change next month, Fenn told reporters in Velm.\n\
+         According to the port authority, two cranes were damaged.\n\
+         Two cranes were damaged, according to the port authority.\n\
+         The repairs, she said, would take a week.\n\
+         The union denied that its members had blocked the gates, adding that the police had been called."
+    ));
+}
+
+#[test]
+fn speakers_resolved_from_the_document() {
+    insta::assert_snapshot!(view(
+        "Deputy port director Marta Kiel met the crews on Sunday.\n\
+         \"We will pay for the damage,\" Kiel said.\n\
+         The port official added that the insurers had been told.\n\
+         \"Nobody was hurt,\" she said.\n\
+         \"The cranes are old. They should have been replaced,\" said Tomas Weir, a crane driver.\n\
+         \"I warned them twice,\" he said. \"Nobody listened.\""
+    ));
+}
+
+#[test]
+fn multi_paragraph_quotation_and_unbalanced_marks() {
+    insta::assert_snapshot!(view(
+        "\"The storm came faster than any forecast,\" said Jonas Pell, the coastguard chief. \"We had boats out within minutes.\n\
+         \"By midnight every crew was home,\" he said.\n\
+         The mayor said the sea wall had held, \"as we always said it would.\n\
+         The road stayed dry all night."
+    ));
+}
+
+#[test]
+fn nested_quotes_stay_inside_their_quotation() {
+    insta::assert_snapshot!(view(
+        "\"They call it a 'temporary' closure, but it has lasted a year,\" said Hana Lise, a shop owner."
+    ));
+}
+
+#[test]
+fn no_quotation_where_nobody_speaks() {
+    let text = "The ferry left at nine and reached Velm at noon. The crossing was calm.";
+    let seg = parallax_text::segment(text);
+    assert!(find_quotes(text, &seg).is_empty());
+}
