@@ -23,7 +23,9 @@ pub fn predict_quotes(raw: &str) -> Vec<PredictedQuote> {
         .filter(|q| {
             !(q.kind == QuoteKind::Partial
                 && found.iter().any(|o| {
-                    o.kind == QuoteKind::Indirect && o.range.start <= q.range.start && q.range.end <= o.range.end
+                    o.kind == QuoteKind::Indirect
+                        && o.range.start <= q.range.start
+                        && q.range.end <= o.range.end
                 }))
         })
         .collect();
@@ -32,8 +34,14 @@ pub fn predict_quotes(raw: &str) -> Vec<PredictedQuote> {
     let mut joined: Vec<parallax_extract::quotes::QuoteFinding> = Vec::new();
     for q in kept {
         if let Some(prev) = joined.last_mut() {
-            let same_speaker = q.speaker.as_ref().map(|s| &s.name) == prev.speaker.as_ref().map(|s| &s.name) && q.speaker.is_some();
-            let near = q.range.start.saturating_sub(prev.range.end) < 200 && !clean.get(prev.range.end..q.range.start).unwrap_or("\n").contains('\n');
+            let same_speaker = q.speaker.as_ref().map(|s| &s.name)
+                == prev.speaker.as_ref().map(|s| &s.name)
+                && q.speaker.is_some();
+            let near = q.range.start.saturating_sub(prev.range.end) < 200
+                && !clean
+                    .get(prev.range.end..q.range.start)
+                    .unwrap_or("\n")
+                    .contains('\n');
             if q.cue.is_none() && q.kind == QuoteKind::Direct && same_speaker && near {
                 prev.range.end = q.range.end;
                 continue;
@@ -51,7 +59,11 @@ pub fn predict_quotes(raw: &str) -> Vec<PredictedQuote> {
                 QuoteKind::Indirect => "indirect",
             }
             .to_string(),
-            cue: q.cue.as_ref().and_then(|c| clean.get(c.clone())).map(str::to_lowercase),
+            cue: q
+                .cue
+                .as_ref()
+                .and_then(|c| clean.get(c.clone()))
+                .map(str::to_lowercase),
             speaker: q.speaker.as_ref().map(|s| to_span(s.mention.clone())),
         })
         .collect()
@@ -59,7 +71,13 @@ pub fn predict_quotes(raw: &str) -> Vec<PredictedQuote> {
 
 fn excerpt(text: &str, span: &Span) -> String {
     let chars: Vec<char> = text.chars().collect();
-    let piece = |a: usize, b: usize| -> String { chars.get(a.min(chars.len())..b.min(chars.len())).unwrap_or_default().iter().collect() };
+    let piece = |a: usize, b: usize| -> String {
+        chars
+            .get(a.min(chars.len())..b.min(chars.len()))
+            .unwrap_or_default()
+            .iter()
+            .collect()
+    };
     let before = piece(span.start.saturating_sub(60), span.start);
     let inside = piece(span.start, span.end);
     let after = piece(span.end, span.end + 40);
@@ -68,7 +86,12 @@ fn excerpt(text: &str, span: &Span) -> String {
 
 /// Print gold attributions no prediction covers by 30%, and predictions
 /// that cover no gold by 30%: the cases to study when improving the finder.
-pub fn show_differences(docs: &[parallax_eval::attribution::GoldDocument], predictions: &[Vec<PredictedQuote>], n: usize) {
+pub fn show_differences(
+    out: &mut impl std::io::Write,
+    docs: &[parallax_eval::attribution::GoldDocument],
+    predictions: &[Vec<PredictedQuote>],
+    n: usize,
+) -> std::io::Result<()> {
     let covered = |g: &[Span], p: &Span| {
         let total: usize = g.iter().map(Span::len).sum();
         let hit: usize = g.iter().map(|s| s.intersection(p)).sum();
@@ -77,27 +100,54 @@ pub fn show_differences(docs: &[parallax_eval::attribution::GoldDocument], predi
     let (mut missed, mut spurious, mut wrong) = (0, 0, 0);
     for (d, preds) in docs.iter().zip(predictions) {
         for g in &d.attributions {
-            let span = Span::new(g.content.first().map_or(0, |s| s.start), g.content.last().map_or(0, |s| s.end));
+            let span = Span::new(
+                g.content.first().map_or(0, |s| s.start),
+                g.content.last().map_or(0, |s| s.end),
+            );
             let hit = preds.iter().find(|p| covered(&g.content, &p.span));
             if missed < n && hit.is_none() {
                 missed += 1;
                 let q = if g.quoted { "quoted " } else { "" };
-                println!("MISSED {q}[{}] {}: {}", g.cue_text, d.name, excerpt(&d.text, &span));
+                writeln!(
+                    out,
+                    "MISSED {q}[{}] {}: {}",
+                    g.cue_text,
+                    d.name,
+                    excerpt(&d.text, &span)
+                )?;
             }
             if let (Some(p), Some(src)) = (hit, g.source.first()) {
-                let ok = p.speaker.as_ref().is_some_and(|s| g.source.iter().any(|g| g.overlaps(s)));
+                let ok = p
+                    .speaker
+                    .as_ref()
+                    .is_some_and(|s| g.source.iter().any(|g| g.overlaps(s)));
                 if !ok && wrong < n {
                     wrong += 1;
-                    let said = p.speaker.as_ref().map_or("(none)".to_string(), |s| excerpt(&d.text, s));
-                    println!("SPEAKER gold {} predicted {said} for {}", excerpt(&d.text, src), excerpt(&d.text, &span));
+                    let said = p
+                        .speaker
+                        .as_ref()
+                        .map_or("(none)".to_string(), |s| excerpt(&d.text, s));
+                    writeln!(
+                        out,
+                        "SPEAKER gold {} predicted {said} for {}",
+                        excerpt(&d.text, src),
+                        excerpt(&d.text, &span)
+                    )?;
                 }
             }
         }
         for p in preds {
             if spurious < n && !d.attributions.iter().any(|g| covered(&g.content, &p.span)) {
                 spurious += 1;
-                println!("SPURIOUS [{}] {}: {}", p.cue.as_deref().unwrap_or("-"), d.name, excerpt(&d.text, &p.span));
+                writeln!(
+                    out,
+                    "SPURIOUS [{}] {}: {}",
+                    p.cue.as_deref().unwrap_or("-"),
+                    d.name,
+                    excerpt(&d.text, &p.span)
+                )?;
             }
         }
     }
+    Ok(())
 }

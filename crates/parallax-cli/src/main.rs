@@ -272,6 +272,7 @@ fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<Exi
 }
 
 fn bench(paths: Vec<String>, input: &InputArgs) -> Result<ExitCode> {
+    let mut out = io::stdout().lock();
     let bytes: u64 = input_bytes(&paths);
     let start = Instant::now();
     let mut text_chars = 0u64;
@@ -281,24 +282,27 @@ fn bench(paths: Vec<String>, input: &InputArgs) -> Result<ExitCode> {
     })?;
     let secs = start.elapsed().as_secs_f64().max(1e-9);
     let mb = tally.bytes as f64 / 1e6;
-    println!(
+    writeln!(
+        out,
         "documents analysed: {} of {} read",
         tally.analysed, tally.read
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "input:              {:.1} MB on disk, {mb:.1} MB of documents",
         bytes as f64 / 1e6
-    );
-    println!("elapsed:            {secs:.2} s");
-    println!(
+    )?;
+    writeln!(out, "elapsed:            {secs:.2} s")?;
+    writeln!(
+        out,
         "throughput:         {:.1} MB/s of documents, {:.0} documents/s",
         mb / secs,
         tally.analysed as f64 / secs
-    );
-    println!("clean text:         {:.1} MB", text_chars as f64 / 1e6);
+    )?;
+    writeln!(out, "clean text:         {:.1} MB", text_chars as f64 / 1e6)?;
     match peak_memory_kib() {
-        Some(kib) => println!("peak memory (RSS):  {:.1} MiB", kib as f64 / 1024.0),
-        None => println!("peak memory (RSS):  not available on this system"),
+        Some(kib) => writeln!(out, "peak memory (RSS):  {:.1} MiB", kib as f64 / 1024.0)?,
+        None => writeln!(out, "peak memory (RSS):  not available on this system")?,
     }
     Ok(finish(&tally))
 }
@@ -306,6 +310,7 @@ fn bench(paths: Vec<String>, input: &InputArgs) -> Result<ExitCode> {
 /// Score the text Parallax keeps from each benchmark page (main-text
 /// extraction followed by cleaning) against the gold article bodies.
 fn eval_extraction(dir: &std::path::Path, worst: usize, json: bool) -> Result<ExitCode> {
+    let mut out = io::stdout().lock();
     use parallax_eval::extraction;
     let pages = extraction::load_benchmark(dir)?;
     let pipeline = Pipeline::new(PipelineOptions::default())?;
@@ -336,25 +341,27 @@ fn eval_extraction(dir: &std::path::Path, worst: usize, json: bool) -> Result<Ex
     let secs = start.elapsed().as_secs_f64().max(1e-9);
     let s = extraction::score(&pages, &predictions);
     if json {
-        println!(
+        writeln!(
+            out,
             "{}",
             serde_json::json!({
                 "pages": s.pages, "precision": s.precision, "recall": s.recall, "f1": s.f1,
                 "accuracy": s.accuracy, "pages_per_second": pages.len() as f64 / secs,
                 "mb_per_second": bytes as f64 / 1e6 / secs,
             })
-        );
+        )?;
     } else {
-        println!("pages:      {}", s.pages);
-        println!("precision:  {:.3}", s.precision);
-        println!("recall:     {:.3}", s.recall);
-        println!("F1:         {:.3}", s.f1);
-        println!("accuracy:   {:.3}", s.accuracy);
-        println!(
+        writeln!(out, "pages:      {}", s.pages)?;
+        writeln!(out, "precision:  {:.3}", s.precision)?;
+        writeln!(out, "recall:     {:.3}", s.recall)?;
+        writeln!(out, "F1:         {:.3}", s.f1)?;
+        writeln!(out, "accuracy:   {:.3}", s.accuracy)?;
+        writeln!(
+            out,
             "speed:      {:.1} pages/s, {:.1} MB/s (one thread)",
             pages.len() as f64 / secs,
             bytes as f64 / 1e6 / secs
-        );
+        )?;
     }
     if worst > 0 {
         let mut per_page: Vec<(f64, &str, &str)> = pages
@@ -370,7 +377,7 @@ fn eval_extraction(dir: &std::path::Path, worst: usize, json: bool) -> Result<Ex
             .collect();
         per_page.sort_by(|a, b| a.0.total_cmp(&b.0));
         for (f1, id, url) in per_page.into_iter().take(worst) {
-            println!("{f1:.3}  {id}  {url}");
+            writeln!(out, "{f1:.3}  {id}  {url}")?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -378,13 +385,15 @@ fn eval_extraction(dir: &std::path::Path, worst: usize, json: bool) -> Result<Ex
 
 /// Score quotation attribution against brat-annotated articles.
 fn eval_attribution(dir: &std::path::Path, json: bool, show: usize) -> Result<ExitCode> {
+    let mut out = io::stdout().lock();
     let docs = parallax_eval::attribution::load_brat(dir)?;
     let start = Instant::now();
     let predictions: Vec<_> = docs.iter().map(|d| eval::predict_quotes(&d.text)).collect();
     let secs = start.elapsed().as_secs_f64().max(1e-9);
     let report = parallax_eval::attribution::score(&docs, &predictions);
     if json {
-        println!(
+        writeln!(
+            out,
             "{}",
             serde_json::json!({
                 "documents": report.documents,
@@ -394,13 +403,13 @@ fn eval_attribution(dir: &std::path::Path, json: bool, show: usize) -> Result<Ex
                 "quoted_recall": report.quoted_recall,
                 "seconds": secs,
             })
-        );
+        )?;
     } else {
-        println!("{report}");
-        println!("annotated {} documents in {secs:.2} s", docs.len());
+        writeln!(out, "{report}")?;
+        writeln!(out, "annotated {} documents in {secs:.2} s", docs.len())?;
     }
     if show > 0 {
-        eval::show_differences(&docs, &predictions, show);
+        eval::show_differences(&mut out, &docs, &predictions, show)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -465,6 +474,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // A reader that closed the pipe (`| head`) has what it wanted.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("parallax: {e:#}");
             ExitCode::from(2)

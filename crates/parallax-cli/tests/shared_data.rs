@@ -267,3 +267,136 @@ fn allsides_corpus_is_fully_accounted_for() {
     );
     assert!(outlets.len() > 400, "{} outlets", outlets.len());
 }
+
+/// (seed, speaker mention, resolved name) that must appear among a seed's
+/// quotations: pronouns, descriptions and surnames resolved to full names.
+const EXPECTED_SPEAKERS: &[(&str, &str, &str)] = &[
+    ("000_", "the military official", "Anatoly Antonov"),
+    ("000_", "The MoD deputy head", "Anatoly Antonov"),
+    ("000_", "Antonov", "Anatoly Antonov"),
+    ("001_", "he", "Anatoly Antonov"),
+    ("001_", "Antonov", "Anatoly Antonov"),
+    (
+        "001_",
+        "The Syrian Observatory for Human Rights",
+        "Syrian Observatory for Human Rights",
+    ),
+    ("002_", "Putin", "Vladimir Putin"),
+    ("002_", "he", "Vladimir Putin"),
+    ("002_", "The Russian leader", "Vladimir Putin"),
+    ("002_", "Igor Klimov", "Igor Klimov"),
+    ("002_", "Klimov", "Igor Klimov"),
+    ("003_", "Konashenkov", "Igor Konashenkov"),
+    ("003_", "he", "Igor Konashenkov"),
+    (
+        "004_",
+        "ministry spokesman Maj. Gen. Igor Konashenkov",
+        "Igor Konashenkov",
+    ),
+    ("004_", "he", "Igor Konashenkov"),
+];
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seed_quotations_have_their_speakers() {
+    let Some((_, docs)) = seed_documents() else {
+        return;
+    };
+    for (prefix, mention, name) in EXPECTED_SPEAKERS {
+        let d = seed(&docs, prefix);
+        let quotes = d["quotes"].as_array().unwrap();
+        assert!(
+            quotes
+                .iter()
+                .any(|q| q["speaker"]["mention"] == *mention && q["speaker"]["name"] == *name),
+            "{prefix}: no quotation by {mention:?} resolved to {name:?}"
+        );
+    }
+    // Roles come from the document itself.
+    let role = |prefix: &str, name: &str| -> Vec<String> {
+        seed(&docs, prefix)["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|q| q["speaker"]["name"] == name)
+            .filter_map(|q| q["speaker"]["role"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert!(role("003_", "Igor Konashenkov")
+        .iter()
+        .all(|r| r == "Defense Ministry spokesman"));
+    assert!(role("002_", "Igor Klimov")
+        .iter()
+        .any(|r| r == "Russian Air Force spokesman"));
+    assert!(role("000_", "Anatoly Antonov")
+        .iter()
+        .all(|r| r == "Defense Ministry deputy head"));
+    for d in &docs {
+        let text = d["text"].as_str().unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        for q in d["quotes"].as_array().unwrap() {
+            // Every span verifies, and nothing comes from removed boilerplate.
+            let (a, b) = (
+                q["start"].as_u64().unwrap() as usize,
+                q["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                chars[a..b].iter().collect::<String>(),
+                q["text"].as_str().unwrap()
+            );
+            if let Some(s) = q["speaker"].as_object() {
+                let (a, b) = (
+                    s["start"].as_u64().unwrap() as usize,
+                    s["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(
+                    chars[a..b].iter().collect::<String>(),
+                    s["mention"].as_str().unwrap()
+                );
+            }
+        }
+        // Direct quotations all have a speaker.
+        for q in d["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|q| q["kind"] == "direct")
+        {
+            assert!(
+                q["speaker"].is_object(),
+                "{}: direct quotation without speaker: {}",
+                d["id"],
+                q["text"]
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "reads ../shared"]
+fn attribution_on_polnear_dev_does_not_regress() {
+    let Some(dir) = shared("datasets/polnear/data/dev") else {
+        return;
+    };
+    let out = parallax(&[
+        "eval",
+        "attribution",
+        "--format",
+        "brat",
+        dir.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["documents"], 84);
+    // Floors at the figures measured when the finder landed (BENCHMARKS.md),
+    // so that a change that makes attribution worse fails here.
+    for (key, floor) in [
+        ("f1_30", 0.68),
+        ("speaker_accuracy", 0.78),
+        ("quoted_recall", 0.86),
+    ] {
+        let v = s[key].as_f64().unwrap();
+        assert!(v >= floor, "{key} {v} fell below {floor}: {s}");
+    }
+}

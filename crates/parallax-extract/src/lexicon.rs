@@ -97,7 +97,11 @@ pub struct Lexicon {
 fn regular_forms(lemma: &str) -> Vec<(String, VerbForm)> {
     let stem_e = lemma.strip_suffix('e');
     let ends_y = lemma.ends_with('y') && !lemma.ends_with("ay") && !lemma.ends_with("ey");
-    let third = if lemma.ends_with('s') || lemma.ends_with("sh") || lemma.ends_with("ch") || lemma.ends_with('x') {
+    let third = if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+    {
         format!("{lemma}es")
     } else if ends_y {
         format!("{}ies", &lemma[..lemma.len() - 1])
@@ -150,25 +154,37 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut lex = Lexicon::default();
         for (n, cols) in rows(VERBS) {
-            let (Some(&lemma), Some(signal)) = (cols.first(), cols.get(1).and_then(|s| Signal::parse(s))) else {
+            let (Some(&lemma), Some(signal)) =
+                (cols.first(), cols.get(1).and_then(|s| Signal::parse(s)))
+            else {
                 lex.bad_lines.push(format!("data/reporting_verbs.tsv:{n}"));
                 continue;
             };
             let forms: Vec<(String, VerbForm)> = match cols.get(2).filter(|s| !s.is_empty()) {
                 Some(list) => std::iter::once((lemma.to_string(), VerbForm::Finite))
                     .chain(list.split_whitespace().map(|f| {
-                        let form = if f.ends_with("ing") { VerbForm::Gerund } else { VerbForm::Finite };
+                        let form = if f.ends_with("ing") {
+                            VerbForm::Gerund
+                        } else {
+                            VerbForm::Finite
+                        };
                         (f.to_string(), form)
                     }))
                     .collect(),
                 None => regular_forms(lemma),
             };
             for (f, form) in forms {
-                lex.verbs.entry(f).or_insert(Verb { lemma, signal, form });
+                lex.verbs.entry(f).or_insert(Verb {
+                    lemma,
+                    signal,
+                    form,
+                });
             }
         }
         for (n, cols) in rows(NOUNS) {
-            let (Some(&noun), Some(k), Some(g)) = (cols.first(), cols.get(1).and_then(|s| kind(s)), cols.get(2)) else {
+            let (Some(&noun), Some(k), Some(g)) =
+                (cols.first(), cols.get(1).and_then(|s| kind(s)), cols.get(2))
+            else {
                 lex.bad_lines.push(format!("data/speaker_nouns.tsv:{n}"));
                 continue;
             };
@@ -180,7 +196,9 @@ impl Lexicon {
             });
         }
         for (n, cols) in rows(PRONOUNS) {
-            let (Some(&p), Some(k), Some(g)) = (cols.first(), cols.get(1).and_then(|s| kind(s)), cols.get(2)) else {
+            let (Some(&p), Some(k), Some(g)) =
+                (cols.first(), cols.get(1).and_then(|s| kind(s)), cols.get(2))
+            else {
                 lex.bad_lines.push(format!("data/pronouns.tsv:{n}"));
                 continue;
             };
@@ -240,7 +258,10 @@ mod tests {
         assert_eq!(l.verb("accuses").map(|v| v.lemma), Some("accuse"));
         assert_eq!(l.verb("replied").map(|v| v.lemma), Some("reply"));
         assert_eq!(l.verb("table"), None);
-        assert_eq!(l.noun("spokeswoman", Kind::Person).map(|n| n.gender), Some(Gender::Female));
+        assert_eq!(
+            l.noun("spokeswoman", Kind::Person).map(|n| n.gender),
+            Some(Gender::Female)
+        );
         assert!(l.noun("Col.", Kind::Title).is_some());
         assert_eq!(l.pronoun("She").map(|n| n.gender), Some(Gender::Female));
     }

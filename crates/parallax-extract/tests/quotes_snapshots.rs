@@ -15,11 +15,17 @@ fn view(text: &str) -> String {
                 "{} → {}{}",
                 &text[s.mention.clone()],
                 s.name,
-                s.role.as_ref().map(|r| format!(" ({r})")).unwrap_or_default()
+                s.role
+                    .as_ref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default()
             ),
             None => "-".to_string(),
         };
-        out.push_str(&format!("{:?} | {words} | cue: {cue} | {speaker}\n", q.kind));
+        out.push_str(&format!(
+            "{:?} | {words} | cue: {cue} | {speaker}\n",
+            q.kind
+        ));
     }
     out
 }

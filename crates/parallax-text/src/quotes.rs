@@ -285,10 +285,10 @@ fn decide_role(
             };
         }
     }
-    let prev_boundary = prev.map_or(true, |p| {
+    let prev_boundary = prev.is_none_or(|p| {
         p.is_whitespace() || is_open_bracket(p) || is_dash(p) || p == ':' || prev_opened
     });
-    let next_boundary = next.map_or(true, |n| {
+    let next_boundary = next.is_none_or(|n| {
         n.is_whitespace()
             || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | '…')
             || is_close_bracket(n)

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use crate::dates::tokens::{data_lines, lookup, FastMap};
+use crate::dates::tokens::{data_lines, key, lookup, WordMap};
 
 const NUMBERS: &str = include_str!("../../../../data/numbers.tsv");
 const CATEGORIES: &str = include_str!("../../../../data/count_categories.tsv");
@@ -37,8 +37,9 @@ pub(crate) struct Compound {
     /// The words before the last, lower case.
     pub prefix: Vec<Box<str>>,
     pub category: Option<&'static str>,
-    /// The form is the plural (or the noun has one form for both).
+    /// The form is the plural, the singular, or both ("aircraft").
     pub plural: bool,
+    pub singular: bool,
 }
 
 /// Everything the lists say about one lower-case word.
@@ -47,8 +48,9 @@ pub(crate) struct CountWord {
     pub number: Option<NumWord>,
     /// A counted noun by itself, with its category ("-" in the data: none).
     pub noun: Option<Option<&'static str>>,
-    /// The noun form is plural, or the same in both numbers ("aircraft").
+    /// The noun form is plural, singular, or both ("aircraft").
     pub plural: bool,
+    pub singular: bool,
     /// Several-word nouns that end in this word.
     pub compounds: Vec<Compound>,
     pub verb: Option<&'static str>,
@@ -72,7 +74,7 @@ impl CountWord {
 }
 
 pub(crate) struct Lexicon {
-    pub words: FastMap<Box<str>, CountWord>,
+    pub words: WordMap<CountWord>,
     /// Qualifier phrases as lower-case words, longest first.
     pub qualifiers: Vec<Vec<Box<str>>>,
     /// Ways to write per cent, as lower-case words, longest first.
@@ -118,15 +120,13 @@ fn parse_value(field: &str) -> Option<f64> {
 
 fn parse(numbers: &'static str, categories: &'static str, qualifiers: &'static str) -> Lexicon {
     let mut lex = Lexicon {
-        words: FastMap::default(),
+        words: WordMap::default(),
         qualifiers: Vec::new(),
         percent: Vec::new(),
         rejected: Vec::new(),
     };
     fn entry<'a>(lex: &'a mut Lexicon, word: &str) -> &'a mut CountWord {
-        lex.words
-            .entry(word.to_lowercase().into_boxed_str())
-            .or_default()
+        lex.words.entry(key(word)).or_default()
     }
 
     for (n, line) in data_lines(numbers) {
@@ -158,24 +158,28 @@ fn parse(numbers: &'static str, categories: &'static str, qualifiers: &'static s
         let fields: Vec<&'static str> = line.split('\t').map(str::trim).collect();
         let ok = match fields.as_slice() {
             ["noun", singular, plural, cat]
-                if !singular.is_empty() && !plural.is_empty() && (*singular, *plural) != ("-", "-") =>
+                if !singular.is_empty()
+                    && !plural.is_empty()
+                    && (*singular, *plural) != ("-", "-") =>
             {
                 for (form, is_plural) in [(singular, false), (plural, true)] {
                     if *form == "-" {
                         continue;
                     }
-                    let is_plural = is_plural || singular == plural;
+                    let both = singular == plural;
                     let mut words = words_of(form);
                     match words.pop() {
                         Some(last) if words.is_empty() => {
                             let e = entry(&mut lex, &last);
                             e.noun = Some(category(cat));
-                            e.plural = is_plural;
+                            e.plural |= is_plural || both;
+                            e.singular |= !is_plural || both;
                         }
                         Some(last) => entry(&mut lex, &last).compounds.push(Compound {
                             prefix: words,
                             category: category(cat),
-                            plural: is_plural,
+                            plural: is_plural || both,
+                            singular: !is_plural || both,
                         }),
                         None => {}
                     }
@@ -242,7 +246,11 @@ mod tests {
     #[test]
     fn every_data_line_reads() {
         let lex = lexicon();
-        assert!(lex.rejected.is_empty(), "unreadable lines: {:#?}", lex.rejected);
+        assert!(
+            lex.rejected.is_empty(),
+            "unreadable lines: {:#?}",
+            lex.rejected
+        );
         assert!(lex.qualifiers.len() > 20);
         assert_eq!(lex.qualifiers.first().map(Vec::len), Some(3));
     }
@@ -253,12 +261,17 @@ mod tests {
         let third = lex.word("Third").and_then(|w| w.number);
         assert_eq!(third.map(|n| n.kind), Some(NumKind::Fraction));
         assert!(third.is_some_and(|n| (n.value - 1.0 / 3.0).abs() < 1e-12));
-        assert_eq!(lex.word("people").and_then(|w| w.noun), Some(Some("people")));
-        assert!(lex.word("people").is_some_and(|w| w.plural));
-        assert!(lex.word("person").is_some_and(|w| !w.plural));
-        assert!(lex.word("aircraft").is_some_and(|w| w.plural));
+        assert_eq!(
+            lex.word("people").and_then(|w| w.noun),
+            Some(Some("people"))
+        );
+        assert!(lex.word("people").is_some_and(|w| w.plural && !w.singular));
+        assert!(lex.word("person").is_some_and(|w| !w.plural && w.singular));
+        assert!(lex.word("aircraft").is_some_and(|w| w.plural && w.singular));
         // "others" has no singular: "other" stays a modifier.
-        assert!(lex.word("other").is_some_and(|w| w.noun.is_none() && w.modifier));
+        assert!(lex
+            .word("other")
+            .is_some_and(|w| w.noun.is_none() && w.modifier));
         assert_eq!(lex.word("KILLED").and_then(|w| w.verb), Some("killed"));
         assert!(lex.word("dead").is_some_and(|w| w.verb_unit));
         assert!(lex.word("died").is_some_and(|w| !w.verb_unit));
@@ -289,7 +302,9 @@ mod tests {
                 "count_qualifiers.txt:2: up\tto",
             ]
         );
-        assert!(lex.word("cats").is_some_and(|w| w.noun == Some(Some("pets"))));
+        assert!(lex
+            .word("cats")
+            .is_some_and(|w| w.noun == Some(Some("pets"))));
     }
 
     #[test]

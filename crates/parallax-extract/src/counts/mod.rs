@@ -33,11 +33,31 @@
 
 pub(crate) mod lexicon;
 
+use std::sync::OnceLock;
+
 use crate::dates::{
     self,
-    tokens::{tokenize, Gap, Kind, Tok},
+    lexicon::DateWord,
+    tokens::{lookup, tokenize, Gap, Kind, Tok, WordMap},
 };
 use lexicon::{lexicon, CountWord, Lexicon, NumKind};
+
+type Both = (Option<&'static CountWord>, Option<&'static DateWord>);
+
+/// Both word lists under one key, so each word is looked up once.
+fn both_lexicons() -> &'static WordMap<Both> {
+    static BOTH: OnceLock<WordMap<Both>> = OnceLock::new();
+    BOTH.get_or_init(|| {
+        let mut map: WordMap<Both> = WordMap::default();
+        for (key, w) in &lexicon().words {
+            map.entry(key.clone()).or_default().0 = Some(w);
+        }
+        for (key, w) in &dates::lexicon::lexicon().words {
+            map.entry(key.clone()).or_default().1 = Some(w);
+        }
+        map
+    })
+}
 
 /// One count, with byte offsets into the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,14 +85,27 @@ pub struct CountMention {
 pub fn find_counts(text: &str) -> Vec<CountMention> {
     let toks = tokenize(text);
     let lex = lexicon();
-    let words = toks
+    let both = both_lexicons();
+    // One lookup a word serves both annotators.
+    let (words, date_words) = toks
         .iter()
-        .map(|t| match t.kind {
-            Kind::Word | Kind::Punct => lex.word(t.text(text)),
-            Kind::Num | Kind::Mixed => None,
+        .map(|t| {
+            let s = t.text(text);
+            match t.kind {
+                Kind::Word => {
+                    let (c, d) = lookup(both, s).copied().unwrap_or((None, None));
+                    (c, dates::date_word(s, d))
+                }
+                // Only signs matter among symbols: skip the commas and stops.
+                Kind::Punct => match s.as_bytes() {
+                    [b] if b.is_ascii() && !matches!(b, b'$' | b'%' | b'#') => (None, None),
+                    _ => (lex.word(s), None),
+                },
+                Kind::Num | Kind::Mixed => (None, None),
+            }
         })
-        .collect();
-    let in_date = date_tokens(text, &toks);
+        .unzip();
+    let in_date = date_tokens(text, &toks, date_words);
     let scan = Scan {
         text,
         toks: &toks,
@@ -97,7 +130,8 @@ pub fn find_counts(text: &str) -> Vec<CountMention> {
             let adjacent = prev_last.is_some_and(|p| {
                 found.first > p
                     && found.first - p <= 3
-                    && (p + 1..found.first).all(|k| scan.punct(k, &[",", ";", "\u{2014}", "-", "("]))
+                    && (p + 1..found.first)
+                        .all(|k| scan.punct(k, &[",", ";", "\u{2014}", "-", "("]))
             });
             if let Some(prev) = out.last().filter(|_| adjacent) {
                 if prev.category.as_deref().is_some_and(|c| c != "people") {
@@ -114,8 +148,8 @@ pub fn find_counts(text: &str) -> Vec<CountMention> {
 }
 
 /// Which tokens lie inside a date expression.
-fn date_tokens(text: &str, toks: &[Tok]) -> Vec<bool> {
-    let dates = dates::find_in(text, toks, None);
+fn date_tokens(text: &str, toks: &[Tok], words: Vec<Option<&'static DateWord>>) -> Vec<bool> {
+    let dates = dates::find_in(text, toks, words, None);
     let mut dates = dates.iter().peekable();
     toks.iter()
         .map(|t| {
@@ -193,6 +227,7 @@ enum Unit {
         last: usize,
         category: Option<&'static str>,
         plural: bool,
+        singular: bool,
     },
     Guess(usize),
     Participle(usize, &'static str),
@@ -274,9 +309,8 @@ impl Scan<'_> {
 
     /// Stops the search for a counted noun.
     fn blocks(&self, j: usize) -> bool {
-        self.w(j).is_some_and(|w| {
-            w.stop || w.aux || w.verb.is_some() || w.number.is_some() || w.time
-        })
+        self.w(j)
+            .is_some_and(|w| w.stop || w.aux || w.verb.is_some() || w.number.is_some() || w.time)
     }
 
     /// Whether token `j` opens a sentence (so its capital says nothing).
@@ -385,7 +419,9 @@ impl Scan<'_> {
                 (!self.is(j, "tens")).then_some((v, Shape::Vague, j))
             }
             Atom::Num(NumKind::Several, m) => match next(j + 1)? {
-                Atom::Num(NumKind::Hundred | NumKind::Scale, s) => Some((m * s, Shape::Vague, j + 1)),
+                Atom::Num(NumKind::Hundred | NumKind::Scale, s) => {
+                    Some((m * s, Shape::Vague, j + 1))
+                }
                 _ => None,
             },
             Atom::Num(NumKind::Article, _) => match next(j + 1)? {
@@ -412,7 +448,9 @@ impl Scan<'_> {
                 Some((f, Shape::Fraction, j))
             }
             Atom::CompoundFraction(v) => Some((v, Shape::Fraction, j)),
-            Atom::Num(NumKind::Small | NumKind::Tens, _) | Atom::Compound(_) | Atom::Hundreds(_) => {
+            Atom::Num(NumKind::Small | NumKind::Tens, _)
+            | Atom::Compound(_)
+            | Atom::Hundreds(_) => {
                 let (value, shape, last) = self.cardinal(j, Prev::None, 0.0)?;
                 let one = shape == Shape::Words && last == j && self.is(j, "one");
                 Some((value, if one { Shape::One } else { shape }, last))
@@ -426,6 +464,9 @@ impl Scan<'_> {
     fn cardinal(&self, j: usize, mut prev: Prev, mut cur: f64) -> Option<(f64, Shape, usize)> {
         let mut total = 0.0;
         let mut last = None;
+        // Scales only fall ("two million three thousand"), which also
+        // bounds how far one number can run.
+        let mut last_scale = f64::INFINITY;
         let mut k = j;
         loop {
             if k > j && !self.joined(k) {
@@ -462,7 +503,10 @@ impl Scan<'_> {
                     cur *= 12.0;
                     prev = P::Hundred;
                 }
-                (Atom::Num(NumKind::Scale, s), P::Unit | P::Teen | P::Tens | P::Hundred) => {
+                (Atom::Num(NumKind::Scale, s), P::Unit | P::Teen | P::Tens | P::Hundred)
+                    if s < last_scale =>
+                {
+                    last_scale = s;
                     total += cur * s;
                     cur = 0.0;
                     prev = P::Scale;
@@ -521,8 +565,9 @@ impl Scan<'_> {
             && j.checked_sub(1).is_some_and(|p| {
                 self.punct(p, &["."])
                     && self.touching(j)
-                    && p.checked_sub(1)
-                        .is_none_or(|q| !self.touching(p) || self.tok(q).is_some_and(|t| t.kind == Kind::Punct))
+                    && p.checked_sub(1).is_none_or(|q| {
+                        !self.touching(p) || self.tok(q).is_some_and(|t| t.kind == Kind::Punct)
+                    })
             });
         if bare_decimal {
             let value: f64 = format!("0.{}", self.str(j)).parse().ok()?;
@@ -617,7 +662,9 @@ impl Scan<'_> {
         let Some(p) = lead.checked_sub(1) else {
             return false;
         };
-        const GLUE: [&str; 13] = ["+", "/", "-", "_", "=", "*", "^", "@", "~", "|", "\\", "&", "."];
+        const GLUE: [&str; 13] = [
+            "+", "/", "-", "_", "=", "*", "^", "@", "~", "|", "\\", "&", ".",
+        ];
         let glue = self.punct(p, &GLUE)
             && !self.punct(lead, &["."])
             && self.touching(lead)
@@ -691,7 +738,7 @@ impl Scan<'_> {
     /// A listed noun ending at `j` (its compound form if the words before
     /// it, from `from` on, complete one): its first token, category and
     /// whether the form is plural. Capitalised words are names, not nouns.
-    fn noun_at(&self, j: usize, from: usize) -> Option<(usize, Option<&'static str>, bool)> {
+    fn noun_at(&self, j: usize, from: usize) -> Option<(usize, Option<&'static str>, bool, bool)> {
         let w = self.w(j)?;
         if self.capitalised(j) {
             return None;
@@ -701,12 +748,14 @@ impl Scan<'_> {
                 continue;
             };
             if c.prefix.iter().enumerate().all(|(n, word)| {
-                self.is(start + n, word) && !self.capitalised(start + n) && self.joined(start + n + 1)
+                self.is(start + n, word)
+                    && !self.capitalised(start + n)
+                    && self.joined(start + n + 1)
             }) {
-                return Some((start, c.category, c.plural));
+                return Some((start, c.category, c.plural, c.singular));
             }
         }
-        w.noun.map(|cat| (j, cat, w.plural))
+        w.noun.map(|cat| (j, cat, w.plural, w.singular))
     }
 
     /// Whether token `j` reads as an adjective before an unlisted noun:
@@ -720,7 +769,9 @@ impl Scan<'_> {
         self.capitalised(j)
             || s.contains('-')
             || self.w(j).is_some_and(|w| w.modifier)
-            || ENDINGS.iter().any(|e| s.len() > e.len() + 2 && s.ends_with(e))
+            || ENDINGS
+                .iter()
+                .any(|e| s.len() > e.len() + 2 && s.ends_with(e))
     }
 
     /// What the number counts, searched from token `k`. With `strict`
@@ -735,14 +786,21 @@ impl Scan<'_> {
                 }
             }
         }
-        let mut run: Option<(usize, usize, Option<&'static str>, bool)> = None;
+        let mut run: Option<(usize, usize, Option<&'static str>, bool, bool)> = None;
         let mut modifiers = 0;
         let mut j = k;
-        while self.word(j) && self.joined(j) && !self.blocks(j) {
-            if let Some((first, cat, plural)) = self.noun_at(j, k) {
+        // A model name may stand among the modifiers: "two F-16 jets".
+        let model = |j: usize| {
+            self.tok(j).is_some_and(|t| t.kind == Kind::Mixed)
+                && self.str(j).bytes().any(|b| b.is_ascii_alphabetic())
+        };
+        while (self.word(j) || model(j)) && self.joined(j) && !self.blocks(j) {
+            if let Some((first, cat, plural, singular)) = self.noun_at(j, k) {
                 run = match run {
-                    Some((f, l, _, _)) if l + 1 == j => Some((f.min(first), j, cat, plural)),
-                    _ => Some((first, j, cat, plural)),
+                    Some((f, l, ..)) if l + 1 == j => {
+                        Some((f.min(first), j, cat, plural, singular))
+                    }
+                    _ => Some((first, j, cat, plural, singular)),
                 };
                 j += 1;
                 continue;
@@ -764,16 +822,20 @@ impl Scan<'_> {
             }
             j += 1;
         }
-        if let Some((first, last, category, plural)) = run {
+        if let Some((first, last, category, plural, singular)) = run {
             return Unit::Noun {
                 first,
                 last,
                 category,
                 plural,
+                singular,
             };
         }
         let usable = |g: usize| {
-            self.word(g) && self.joined(g) && !self.blocks(g) && self.w(g).is_none_or(|w| !w.not_count)
+            self.word(g)
+                && self.joined(g)
+                && !self.blocks(g)
+                && self.w(g).is_none_or(|w| !w.not_count)
         };
         let head = |g: usize| {
             usable(g) && plural_like(self.str(g)) && self.w(g).is_none_or(|w| !w.modifier)
@@ -865,7 +927,8 @@ impl Scan<'_> {
         let qualifier = self.qualifier(lead, floor);
         if n.shape == Shape::Digits
             && n.currency.is_none()
-            && ((qualifier.is_none() && self.label_before(lead)) || self.age_after_name(lead, n.last))
+            && ((qualifier.is_none() && self.label_before(lead))
+                || self.age_after_name(lead, n.last))
         {
             return None;
         }
@@ -910,7 +973,8 @@ impl Scan<'_> {
                 }
                 k += 1;
             }
-            let strict = !matches!(n.shape, Shape::Digits | Shape::Words | Shape::Vague) || n.value <= 1.0;
+            let strict =
+                !matches!(n.shape, Shape::Digits | Shape::Words | Shape::Vague) || n.value <= 1.0;
             self.unit_at(k, strict)
         };
         if unit == Unit::NotCount {
@@ -931,22 +995,22 @@ impl Scan<'_> {
         }
         // "5 hospital" is not English: the number labels something else;
         // nor is "one way states could".
-        if let Unit::Noun { plural, first, last, .. } = unit {
-            let same_form = self.w(last).is_some_and(|w| w.plural) && first == last && {
-                let s = self.str(last).to_lowercase();
-                self.lex.word(&s).is_some_and(|w| w.noun.is_some() && w.plural)
-                    && !s.ends_with('s')
-            };
+        if let Unit::Noun {
+            plural, singular, ..
+        } = unit
+        {
             if !plural && matches!(n.shape, Shape::Digits | Shape::Words) && n.value > 1.0 {
                 return None;
             }
-            if plural && !same_form && n.shape == Shape::One {
+            if !singular && n.shape == Shape::One {
                 return None;
             }
         }
 
         let (qualifier, first) = if n.range {
-            let b = lead.checked_sub(1).filter(|b| *b >= floor && self.is(*b, "between"));
+            let b = lead
+                .checked_sub(1)
+                .filter(|b| *b >= floor && self.is(*b, "between"));
             (Some("between".to_owned()), b.unwrap_or(lead))
         } else {
             match qualifier {

@@ -4,7 +4,8 @@ use std::sync::OnceLock;
 
 use chrono::Weekday;
 
-use super::tokens::{data_lines, lookup, FastMap};
+use super::tokens::{data_lines, key, lookup, WordMap};
+use crate::counts::lexicon::{lexicon as count_lexicon, NumKind};
 
 const DATE_WORDS: &str = include_str!("../../../../data/date_words.tsv");
 
@@ -35,6 +36,8 @@ pub(crate) struct DateWord {
     pub day: Option<i64>,
     pub daypart: bool,
     pub cue: bool,
+    /// A cue that looks ahead: "by July", "until March".
+    pub ahead: bool,
     pub phase: bool,
     pub shift: Option<i32>,
     pub edge: Option<Edge>,
@@ -44,10 +47,13 @@ pub(crate) struct DateWord {
     pub fuzzy: Option<u32>,
     pub ago: bool,
     pub overnight: bool,
+    /// A number word from `data/numbers.tsv` up to ninety-nine, or "a"
+    /// (one): "two days ago", "a week ago".
+    pub number: Option<u32>,
 }
 
 pub(crate) struct Lexicon {
-    pub words: FastMap<Box<str>, DateWord>,
+    pub words: WordMap<DateWord>,
     pub rejected: Vec<String>,
 }
 
@@ -59,7 +65,19 @@ impl Lexicon {
 
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| parse(DATE_WORDS))
+    LEX.get_or_init(|| {
+        let mut lex = parse(DATE_WORDS);
+        for (word, entry) in &count_lexicon().words {
+            let value = entry.number.and_then(|n| match n.kind {
+                NumKind::Small | NumKind::Tens | NumKind::Article => Some(n.value as u32),
+                _ => None,
+            });
+            if let Some(v) = value {
+                lex.words.entry(word.clone()).or_default().number = Some(v);
+            }
+        }
+        lex
+    })
 }
 
 fn weekday(n: u32) -> Option<Weekday> {
@@ -77,7 +95,7 @@ fn weekday(n: u32) -> Option<Weekday> {
 
 fn parse(src: &'static str) -> Lexicon {
     let mut lex = Lexicon {
-        words: FastMap::default(),
+        words: WordMap::default(),
         rejected: Vec::new(),
     };
     for (n, line) in data_lines(src) {
@@ -86,19 +104,14 @@ fn parse(src: &'static str) -> Lexicon {
             if word.is_empty() || word.contains(' ') {
                 return false;
             }
-            f(lex
-                .words
-                .entry(word.to_lowercase().into_boxed_str())
-                .or_default());
+            f(lex.words.entry(key(word)).or_default());
             true
         };
         let ok = match fields.as_slice() {
             ["month", name, num] | ["month", name, num, "abbrev"] => {
                 let abbrev = fields.len() == 4;
                 match num.parse::<u32>() {
-                    Ok(m) if (1..=12).contains(&m) => {
-                        set(name, &|w| w.month = Some((m, abbrev)))
-                    }
+                    Ok(m) if (1..=12).contains(&m) => set(name, &|w| w.month = Some((m, abbrev))),
                     _ => false,
                 }
             }
@@ -142,6 +155,10 @@ fn parse(src: &'static str) -> Lexicon {
             }
             ["daypart", word] => set(word, &|w| w.daypart = true),
             ["cue", word] => set(word, &|w| w.cue = true),
+            ["cue", word, "ahead"] => set(word, &|w| {
+                w.cue = true;
+                w.ahead = true;
+            }),
             ["phase", word] => set(word, &|w| w.phase = true),
             ["back", word] => set(word, &|w| w.back = true),
             ["ago", word] => set(word, &|w| w.ago = true),
@@ -162,10 +179,20 @@ mod tests {
     #[test]
     fn every_data_line_reads() {
         let lex = lexicon();
-        assert!(lex.rejected.is_empty(), "unreadable lines: {:#?}", lex.rejected);
+        assert!(
+            lex.rejected.is_empty(),
+            "unreadable lines: {:#?}",
+            lex.rejected
+        );
         assert_eq!(lex.word("Sept").and_then(|w| w.month), Some((9, true)));
-        assert_eq!(lex.word("september").and_then(|w| w.month), Some((9, false)));
-        assert_eq!(lex.word("Sunday").and_then(|w| w.weekday), Some(Weekday::Sun));
+        assert_eq!(
+            lex.word("september").and_then(|w| w.month),
+            Some((9, false))
+        );
+        assert_eq!(
+            lex.word("Sunday").and_then(|w| w.weekday),
+            Some(Weekday::Sun)
+        );
         assert_eq!(lex.word("Yesterday").and_then(|w| w.day), Some(-1));
         assert_eq!(
             lex.word("weeks").and_then(|w| w.period),
@@ -174,6 +201,9 @@ mod tests {
         // "last" both shifts ("last week") and looks back ("the last 24 hours").
         let last = lex.word("last");
         assert!(last.is_some_and(|w| w.back && w.shift == Some(-1)));
+        // Number words come from the count lexicon.
+        assert_eq!(lex.word("Twenty").and_then(|w| w.number), Some(20));
+        assert_eq!(lex.word("a").and_then(|w| w.number), Some(1));
     }
 
     #[test]

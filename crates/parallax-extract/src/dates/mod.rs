@@ -42,7 +42,6 @@ pub(crate) mod tokens;
 
 use chrono::NaiveDate;
 
-use crate::counts::lexicon::{lexicon as count_lexicon, NumKind};
 use lexicon::{lexicon, DateWord, Edge, Period};
 use resolve::When;
 use tokens::{strip_possessive, tokenize, Gap, Kind, Tok};
@@ -63,26 +62,35 @@ pub struct DateExpression {
 /// `published` resolves partial and relative dates.
 pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateExpression> {
     let toks = tokenize(text);
-    find_in(text, &toks, published)
-}
-
-/// [`find_dates`] over tokens already made.
-pub(crate) fn find_in(
-    text: &str,
-    toks: &[Tok],
-    published: Option<NaiveDate>,
-) -> Vec<DateExpression> {
     let lex = lexicon();
     let words = toks
         .iter()
         .map(|t| match t.kind {
-            Kind::Word => {
-                let w = t.text(text);
-                lex.word(w).or_else(|| lex.word(strip_possessive(w)))
-            }
+            Kind::Word => date_word(t.text(text), lex.word(t.text(text))),
             _ => None,
         })
         .collect();
+    find_in(text, &toks, words, published)
+}
+
+/// The entry for `word` given its own (`found`), falling back to the word
+/// without a possessive ("Tuesday's").
+pub(crate) fn date_word(word: &str, found: Option<&'static DateWord>) -> Option<&'static DateWord> {
+    found.or_else(|| {
+        let stem = strip_possessive(word);
+        (stem.len() < word.len())
+            .then(|| lexicon().word(stem))
+            .flatten()
+    })
+}
+
+/// [`find_dates`] over tokens already made and looked up.
+pub(crate) fn find_in(
+    text: &str,
+    toks: &[Tok],
+    words: Vec<Option<&'static DateWord>>,
+    published: Option<NaiveDate>,
+) -> Vec<DateExpression> {
     let mut scan = Scan {
         text,
         toks,
@@ -245,31 +253,27 @@ impl Scan<'_> {
         }
         if self.is(j, "a") || self.is(j, "an") {
             // "a few days", "a couple of days", "a week"
-            if let Some(k) = self.w(j + 1).and_then(|w| w.fuzzy).filter(|_| self.joined(j + 1)) {
+            if let Some(k) = self
+                .w(j + 1)
+                .and_then(|w| w.fuzzy)
+                .filter(|_| self.joined(j + 1))
+            {
                 let last = if self.is(j + 2, "of") { j + 2 } else { j + 1 };
                 return Some((k, last));
             }
             return Some((1, j));
         }
-        let word = self.str(j);
         if self.tok(j)?.kind != Kind::Word {
             return None;
         }
-        let lex = count_lexicon();
-        let value = |w: &str| {
-            lex.word(w)
-                .and_then(|w| w.number)
-                .filter(|n| matches!(n.kind, NumKind::Small | NumKind::Tens))
-        };
-        let total = match word.split_once('-') {
-            Some((tens, unit)) => {
-                let (t, u) = (value(tens)?, value(unit)?);
-                (t.kind == NumKind::Tens && u.kind == NumKind::Small && u.value < 10.0)
-                    .then_some(t.value + u.value)?
-            }
-            None => value(word)?.value,
-        };
-        Some((total as u32, j))
+        if let Some(n) = self.w(j).and_then(|w| w.number) {
+            return Some((n, j));
+        }
+        // "twenty-four"
+        let (tens, unit) = self.str(j).split_once('-')?;
+        let value = |w: &str| lexicon().word(w).and_then(|w| w.number);
+        let (t, u) = (value(tens)?, value(unit)?);
+        (t >= 20 && t % 10 == 0 && (1..10).contains(&u)).then_some((t + u, j))
     }
 
     fn prev_is_cue(&self, j: usize) -> bool {
@@ -344,7 +348,13 @@ impl Scan<'_> {
 
     /// A day, or two days of one month, given as numbers: resolved with a
     /// year when there is one, else against publication.
-    fn days_of_month(&self, month: u32, d1: u32, d2: Option<u32>, year: Option<i32>) -> Option<Option<When>> {
+    fn days_of_month(
+        &self,
+        month: u32,
+        d1: u32,
+        d2: Option<u32>,
+        year: Option<i32>,
+    ) -> Option<Option<When>> {
         // Reject days no month has (June 31): check in a leap year.
         for d in std::iter::once(d1).chain(d2) {
             NaiveDate::from_ymd_opt(2000, month, d)?;
@@ -369,9 +379,7 @@ impl Scan<'_> {
 
     /// A second day after the first: "8 and 9", "8-9", "8 to 9".
     fn second_day(&self, k: usize, d1: u32) -> Option<(u32, usize)> {
-        let linked = self.is(k, "and")
-            || self.is(k, "to")
-            || self.punct(k, &["-", "\u{2013}"]);
+        let linked = self.is(k, "and") || self.is(k, "to") || self.punct(k, &["-", "\u{2013}"]);
         if !linked || !self.joined(k) || !self.joined(k + 1) {
             return None;
         }
@@ -404,7 +412,11 @@ impl Scan<'_> {
             return Some(Hit::new(i, j + 1, resolve::month_span(y, m)));
         }
         if self.prev_is_cue(i) {
-            return Some(self.month_alone(i, j, m, 0));
+            // "by July", "until March": the next such month.
+            let ahead = i
+                .checked_sub(1)
+                .is_some_and(|p| self.w(p).is_some_and(|w| w.ahead));
+            return Some(self.month_alone(i, j, m, if ahead { 2 } else { 0 }));
         }
         None
     }
@@ -509,7 +521,11 @@ impl Scan<'_> {
         }
         if !possessive {
             // "Tuesday, June 10": the date decides.
-            let k = if self.punct(i + 1, &[","]) { i + 2 } else { i + 1 };
+            let k = if self.punct(i + 1, &[","]) {
+                i + 2
+            } else {
+                i + 1
+            };
             if self.joined(k) {
                 if let Some(mut hit) = self.month_first(k).or_else(|| self.day_first(k)) {
                     hit.first = i;
@@ -519,7 +535,9 @@ impl Scan<'_> {
         }
         let mut hit = Hit::new(i, i, None);
         if possessive {
-            hit.end = self.tok(i).map(|t| t.start + strip_possessive(self.str(i)).len());
+            hit.end = self
+                .tok(i)
+                .map(|t| t.start + strip_possessive(self.str(i)).len());
         } else if self.joined(i + 1) && self.w(i + 1).is_some_and(|w| w.daypart) {
             hit.last = i + 1;
         }
@@ -549,12 +567,8 @@ impl Scan<'_> {
     /// "today", "yesterday morning", "Tuesday's".
     fn named_day(&self, i: usize) -> Option<Hit> {
         let offset = self.w(i)?.day?;
-        // "Russia Today"
-        if self.capitalised(i)
-            && i.checked_sub(1).is_some_and(|p| {
-                self.joined(i) && self.capitalised(p) && !self.sentence_start(p)
-            })
-        {
+        // "Russia Today", "USA TODAY": a capital inside a sentence makes a name.
+        if self.capitalised(i) && !self.sentence_start(i) {
             return None;
         }
         let mut hit = Hit::new(i, i, None);
@@ -595,9 +609,19 @@ impl Scan<'_> {
             return Some(hit);
         }
         if let Some((m, last)) = self.month(j) {
+            // "this March 23": the day decides.
+            if self.day_num(last + 1).is_some() || self.year(last + 1).is_some() {
+                let mut hit = self.month_first(j)?;
+                hit.first = i;
+                return Some(hit);
+            }
             return Some(self.month_alone(i, last, m, shift));
         }
         let next = self.w(j)?;
+        // "ABC's This Week": a capital inside a sentence makes a name.
+        if self.capitalised(j) || (self.capitalised(i) && !self.sentence_start(i)) {
+            return None;
+        }
         if let Some((period, false)) = next.period {
             let calendar = matches!(
                 period,
@@ -668,9 +692,15 @@ impl Scan<'_> {
     fn back(&self, i: usize) -> Option<Hit> {
         let has_the = self.is(i, "the");
         let b = if has_the { i + 1 } else { i };
-        if has_the && self.w(b).is_some_and(|w| w.period == Some((Period::Weekend, false))) {
+        if has_the
+            && self
+                .w(b)
+                .is_some_and(|w| w.period == Some((Period::Weekend, false)))
+        {
             // "over the weekend", "at the weekend"
-            let cued = i.checked_sub(1).is_some_and(|p| self.is(p, "over") || self.is(p, "at"));
+            let cued = i
+                .checked_sub(1)
+                .is_some_and(|p| self.is(p, "over") || self.is(p, "at"));
             if cued && !self.is(b + 1, "of") {
                 let when = self.published.and_then(resolve::recent_weekend);
                 return Some(Hit::new(i, b, when));
@@ -726,10 +756,19 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, dd)
     }
 
-    fn spans(text: &str, published: Option<NaiveDate>) -> Vec<(&str, Option<NaiveDate>, Option<NaiveDate>)> {
+    fn spans(
+        text: &str,
+        published: Option<NaiveDate>,
+    ) -> Vec<(&str, Option<NaiveDate>, Option<NaiveDate>)> {
         find_dates(text, published)
             .into_iter()
-            .map(|e| (text.get(e.start..e.end).unwrap_or("<bad>"), e.value, e.until))
+            .map(|e| {
+                (
+                    text.get(e.start..e.end).unwrap_or("<bad>"),
+                    e.value,
+                    e.until,
+                )
+            })
             .collect()
     }
 
@@ -737,7 +776,10 @@ mod tests {
     fn seed_like_phrases() {
         let published = d(2015, 10, 27);
         assert_eq!(
-            spans("The ministry said October 22 that it began on September 30.", published),
+            spans(
+                "The ministry said October 22 that it began on September 30.",
+                published
+            ),
             [
                 ("October 22", d(2015, 10, 22), None),
                 ("September 30", d(2015, 9, 30), None)

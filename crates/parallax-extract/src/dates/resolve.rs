@@ -63,13 +63,15 @@ pub(crate) fn year_span(year: i32) -> Option<When> {
 /// A month named without a year. `shift` -1 ("last September") is the
 /// latest such month before the publication month, +1 ("next March") the
 /// first after it; 0 (a bare "in September") is this year's, or last
-/// year's when this year's has not begun by publication.
+/// year's when this year's has not begun by publication; 2 ("by July")
+/// is the first such month on or after the publication month.
 pub(crate) fn month_alone(month: u32, shift: i32, published: NaiveDate) -> Option<When> {
     let this = published.year();
     let year = match shift {
         -1 if month >= published.month() => this.checked_sub(1)?,
         1 if month <= published.month() => this.checked_add(1)?,
         0 if month > published.month() => this.checked_sub(1)?,
+        2 if month < published.month() => this.checked_add(1)?,
         _ => this,
     };
     month_span(year, month)
@@ -81,7 +83,10 @@ fn days_from(a: Weekday, b: Weekday) -> i64 {
 
 /// The Monday of the publication week.
 fn monday(published: NaiveDate) -> Option<NaiveDate> {
-    add_days(published, -i64::from(published.weekday().num_days_from_monday()))
+    add_days(
+        published,
+        -i64::from(published.weekday().num_days_from_monday()),
+    )
 }
 
 /// A weekday: with `shift` 0 the latest on or before publication (news
@@ -178,7 +183,10 @@ mod tests {
         assert_eq!(weekday(Weekday::Tue, -1, tuesday), Some(d(2015, 10, 20)));
         assert_eq!(weekday(Weekday::Tue, 1, tuesday), Some(d(2015, 11, 3)));
         assert_eq!(weekday(Weekday::Fri, 1, tuesday), Some(d(2015, 10, 30)));
-        assert_eq!(weekday_this_week(Weekday::Sun, tuesday), Some(d(2015, 11, 1)));
+        assert_eq!(
+            weekday_this_week(Weekday::Sun, tuesday),
+            Some(d(2015, 11, 1))
+        );
     }
 
     #[test]
@@ -213,6 +221,8 @@ mod tests {
         assert_eq!(month_alone(12, 0, published), month_span(2014, 12));
         assert_eq!(month_alone(10, -1, published), month_span(2014, 10));
         assert_eq!(month_alone(10, 1, published), month_span(2016, 10));
+        assert_eq!(month_alone(10, 2, published), month_span(2015, 10));
+        assert_eq!(month_alone(7, 2, published), month_span(2016, 7));
     }
 
     #[test]

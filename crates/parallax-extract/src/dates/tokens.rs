@@ -33,6 +33,18 @@ impl Hasher for Fnv {
 
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// A word list keyed by lower-case bytes, so that lookups need no UTF-8
+/// check.
+pub(crate) type WordMap<V> = FastMap<Box<[u8]>, V>;
+
+/// The key under which `word` is stored in a [`WordMap`].
+pub(crate) fn key(word: &str) -> Box<[u8]> {
+    word.to_lowercase()
+        .replace('\u{2019}', "'")
+        .into_bytes()
+        .into_boxed_slice()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
     /// Letters, with inner hyphens, apostrophes and dots: "al-Assad", "a.m".
@@ -180,7 +192,29 @@ fn scan_word(text: &str, start: usize) -> (usize, Kind) {
     // Letters since the last joiner: a dot joins letters only in short
     // dotted forms ("a.m", "U.S"), not in "end.The".
     let mut run = 0usize;
-    while let Some(c) = char_at(text, at) {
+    loop {
+        // ASCII letters and digits are nearly every byte of a word.
+        match bytes.get(at) {
+            Some(b) if b.is_ascii_digit() => {
+                digits = true;
+                run += 1;
+                prev = char::from(*b);
+                at += 1;
+                continue;
+            }
+            Some(b) if b.is_ascii_alphabetic() => {
+                letters = true;
+                run += 1;
+                prev = char::from(*b);
+                at += 1;
+                continue;
+            }
+            Some(_) => {}
+            None => break,
+        }
+        let Some(c) = char_at(text, at) else {
+            break;
+        };
         if c.is_alphanumeric() {
             if c.is_ascii_digit() {
                 digits = true;
@@ -204,7 +238,11 @@ fn scan_word(text: &str, start: usize) -> (usize, Kind) {
                     || (prev.is_alphabetic() && next.is_alphabetic() && run <= 2)
             }
             ',' => {
-                prev.is_ascii_digit() && !letters && !other && dots == 0 && thousands_group(bytes, after)
+                prev.is_ascii_digit()
+                    && !letters
+                    && !other
+                    && dots == 0
+                    && thousands_group(bytes, after)
             }
             ':' => prev.is_ascii_digit() && next.is_ascii_digit(),
             _ => false,
@@ -233,17 +271,15 @@ fn scan_word(text: &str, start: usize) -> (usize, Kind) {
 
 /// Look `word` up case-insensitively, with a curly apostrophe read as a
 /// straight one. Keys must be lower case. Allocates only for non-ASCII words.
-pub(crate) fn lookup<'m, V>(map: &'m FastMap<Box<str>, V>, word: &str) -> Option<&'m V> {
+pub(crate) fn lookup<'m, V>(map: &'m WordMap<V>, word: &str) -> Option<&'m V> {
     if word.len() <= 32 && word.is_ascii() {
         let mut buf = [0u8; 32];
         let dst = buf.get_mut(..word.len())?;
         dst.copy_from_slice(word.as_bytes());
         dst.make_ascii_lowercase();
-        let key = std::str::from_utf8(dst).ok()?;
-        map.get(key)
+        map.get(&*dst)
     } else if word.len() <= 64 {
-        let key = word.to_lowercase().replace('\u{2019}', "'");
-        map.get(key.as_str())
+        map.get(&key(word))
     } else {
         None
     }
@@ -324,7 +360,10 @@ mod tests {
             .collect();
         assert_eq!(
             words,
-            ["9", "a.m", ".", "in", "the", "U.S", ".", "and", "the", "end", ".", "Then", "Sept", ".", "30"]
+            [
+                "9", "a.m", ".", "in", "the", "U.S", ".", "and", "the", "end", ".", "Then", "Sept",
+                ".", "30"
+            ]
         );
     }
 
@@ -337,9 +376,9 @@ mod tests {
 
     #[test]
     fn lookup_ignores_case_and_curly_apostrophes() {
-        let mut map: FastMap<Box<str>, u8> = FastMap::default();
-        map.insert("o'clock".into(), 1);
-        map.insert("june".into(), 6);
+        let mut map: WordMap<u8> = WordMap::default();
+        map.insert(key("O'clock"), 1);
+        map.insert(key("june"), 6);
         assert_eq!(lookup(&map, "JUNE"), Some(&6));
         assert_eq!(lookup(&map, "o\u{2019}clock"), Some(&1));
         assert_eq!(lookup(&map, "July"), None);

@@ -21,7 +21,10 @@ use parallax_model::QuoteKind;
 use parallax_text::{quotations, Segmentation};
 
 use crate::lexicon::{lexicon, Signal, VerbForm};
-use speaker::{appositive_role, mention_left, mention_right, skip_left_modifiers, Mention, MentionKind, Resolved, Resolver};
+use speaker::{
+    appositive_role, mention_left, mention_right, skip_left_modifiers, Mention, MentionKind,
+    Resolved, Resolver,
+};
 use words::{is_determiner, words, Word};
 
 /// A resolved speaker and the words the attribution hangs on.
@@ -56,10 +59,12 @@ struct Zone {
 }
 
 fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
-    let Some(s) = text.get(r.clone()) else { return r.start..r.start };
+    let Some(s) = text.get(r.clone()) else {
+        return r.start..r.start;
+    };
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
-    let t = t.trim_end_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | ' ') );
+    let t = t.trim_end_matches([',', '.', ';', ':', ' ']);
     let t = t.trim_end();
     r.start + lead..r.start + lead + t.len()
 }
@@ -69,7 +74,10 @@ fn quoted_zones(text: &str, seg: &Segmentation) -> Vec<Zone> {
     for (pi, p) in seg.paragraphs.iter().enumerate() {
         let mut closed_in_para: Vec<Range<usize>> = Vec::new();
         for q in quotations(text, p.clone()) {
-            if closed_in_para.iter().any(|c| c.start <= q.open.start && q.open.end <= c.end) {
+            if closed_in_para
+                .iter()
+                .any(|c| c.start <= q.open.start && q.open.end <= c.end)
+            {
                 continue; // an inner quote ('moderate') belongs to its outer quotation
             }
             let (end, closed) = match &q.close {
@@ -110,7 +118,10 @@ fn quoted_zones(text: &str, seg: &Segmentation) -> Vec<Zone> {
 /// Words after a reporting verb that are its object or circumstances, not
 /// what was reported: "told reporters", "said on Tuesday", "said in a statement".
 fn skip_adjuncts(ws: &[Word<'_>], mut i: usize, lemma: &str) -> usize {
-    if matches!(lemma, "tell" | "ask" | "warn" | "urge" | "assure" | "inform" | "remind") {
+    if matches!(
+        lemma,
+        "tell" | "ask" | "warn" | "urge" | "assure" | "inform" | "remind"
+    ) {
         if let Some((_, next)) = mention_right(ws, i, "") {
             i = next;
         } else if ws.get(i).is_some_and(|w| w.is_word() && !w.is("that")) {
@@ -119,17 +130,47 @@ fn skip_adjuncts(ws: &[Word<'_>], mut i: usize, lemma: &str) -> usize {
     }
     loop {
         let Some(w) = ws.get(i) else { return i };
-        let prep = ["on", "in", "at", "during", "after", "before", "late", "earlier", "later", "today", "yesterday", "this", "last", "as", "via", "by", "from", "while", "when", "with"];
+        let prep = [
+            "on",
+            "in",
+            "at",
+            "during",
+            "after",
+            "before",
+            "late",
+            "earlier",
+            "later",
+            "today",
+            "yesterday",
+            "this",
+            "last",
+            "as",
+            "via",
+            "by",
+            "from",
+            "while",
+            "when",
+            "with",
+        ];
         if w.is_word() && prep.iter().any(|p| w.is(p)) {
             // Take the short phrase up to the next comma, "that", colon or quote.
             let mut j = i + 1;
             while let Some(x) = ws.get(j) {
-                if x.is_comma() || x.is_colon() || x.is_quote() || x.is("that") || x.ends_sentence() || j - i > 8 {
+                if x.is_comma()
+                    || x.is_colon()
+                    || x.is_quote()
+                    || x.is("that")
+                    || x.ends_sentence()
+                    || j - i > 8
+                {
                     break;
                 }
                 j += 1;
             }
-            if ws.get(j).is_some_and(|x| x.is("that") || x.is_colon() || x.is_comma() || x.is_quote() || x.ends_sentence()) || j >= ws.len() {
+            if ws.get(j).is_some_and(|x| {
+                x.is("that") || x.is_colon() || x.is_comma() || x.is_quote() || x.ends_sentence()
+            }) || j >= ws.len()
+            {
                 i = j;
                 continue;
             }
@@ -137,7 +178,13 @@ fn skip_adjuncts(ws: &[Word<'_>], mut i: usize, lemma: &str) -> usize {
         }
         if w.is_word() && words::is_calendar(w) {
             i += 1;
-            while ws.get(i).is_some_and(|x| x.s.chars().all(|c| c.is_ascii_digit()) || x.is_comma() && ws.get(i + 1).is_some_and(|y| y.s.len() == 4 && y.s.chars().all(|c| c.is_ascii_digit()))) {
+            while ws.get(i).is_some_and(|x| {
+                x.s.chars().all(|c| c.is_ascii_digit())
+                    || x.is_comma()
+                        && ws.get(i + 1).is_some_and(|y| {
+                            y.s.len() == 4 && y.s.chars().all(|c| c.is_ascii_digit())
+                        })
+            }) {
                 i += 1;
             }
             continue;
@@ -150,11 +197,16 @@ fn skip_adjuncts(ws: &[Word<'_>], mut i: usize, lemma: &str) -> usize {
 /// without closing punctuation.
 fn clause_to_end(text: &str, ws: &[Word<'_>], from: usize) -> Option<Range<usize>> {
     let mut i = from;
-    while ws.get(i).is_some_and(|w| w.is("that") || w.is_comma() || w.is_colon()) {
+    while ws
+        .get(i)
+        .is_some_and(|w| w.is("that") || w.is_comma() || w.is_colon())
+    {
         i += 1;
     }
     let first = ws.get(i)?;
-    let last = ws.iter().rposition(|w| !w.ends_sentence() && !w.is_comma())?;
+    let last = ws
+        .iter()
+        .rposition(|w| !w.ends_sentence() && !w.is_comma())?;
     if last < i {
         return None;
     }
@@ -164,7 +216,10 @@ fn clause_to_end(text: &str, ws: &[Word<'_>], from: usize) -> Option<Range<usize
 /// A clause from `from` up to the next comma outside quotes (for reports
 /// inside relative clauses: "Barkley, who said he votes Democratic, said …").
 fn clause_until_comma(text: &str, ws: &[Word<'_>], from: usize) -> Option<Range<usize>> {
-    let end = ws[from..].iter().position(|w| w.is_comma() && !w.quoted).map(|i| from + i)?;
+    let end = ws[from..]
+        .iter()
+        .position(|w| w.is_comma() && !w.quoted)
+        .map(|i| from + i)?;
     let first = ws.get(from)?;
     let last = ws.get(end.checked_sub(1)?)?;
     (end > from).then(|| trim_range(text, first.r.start..last.r.end))
@@ -202,7 +257,8 @@ struct Reading {
 }
 
 fn word_count(text: &str, r: &Range<usize>) -> usize {
-    text.get(r.clone()).map_or(0, |s| s.split_whitespace().count())
+    text.get(r.clone())
+        .map_or(0, |s| s.split_whitespace().count())
 }
 
 /// Read the attribution around a cue at word `v`, if the words there make one.
@@ -231,13 +287,20 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
     }
     let mut verb = lexicon().verb(w.s)?;
     let prev = v.checked_sub(1).and_then(|p| ws.get(p));
-    let be = |p: &Word<'_>| ["was", "were", "is", "are", "been", "be", "being", "am"].iter().any(|b| p.is(b));
+    let be = |p: &Word<'_>| {
+        ["was", "were", "is", "are", "been", "be", "being", "am"]
+            .iter()
+            .any(|b| p.is(b))
+    };
     if verb.form == VerbForm::Gerund && prev.is_some_and(be) {
         // "Trump is telling a town hall that …": a progressive, not a gerund.
         verb.form = VerbForm::Finite;
     }
     if let Some(p) = prev {
-        let passive = be(p) && verb.form == VerbForm::Finite && !w.s.ends_with("ing") && verb.lemma != "quote";
+        let passive = be(p)
+            && verb.form == VerbForm::Finite
+            && !w.s.ends_with("ing")
+            && verb.lemma != "quote";
         if is_determiner(p) || p.is("to") || passive {
             return None;
         }
@@ -246,17 +309,28 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
         // "Islamic State", "United States": a capitalised verb form is a name.
         return None;
     }
-    if ws.get(v + 1).is_some_and(|n| n.is("to")) && matches!(verb.lemma, "respond" | "reply" | "refer" | "point" | "continue" | "answer") {
+    if ws.get(v + 1).is_some_and(|n| n.is("to"))
+        && matches!(
+            verb.lemma,
+            "respond" | "reply" | "refer" | "point" | "continue" | "answer"
+        )
+    {
         // "respond to a request", "referred to the city": not a report.
         return None;
     }
-    let negated = ws[..v].iter().rev().take(3).any(|x| x.is("not") || x.is("never") || x.s.ends_with("n't") || x.is("n’t"));
+    let negated = ws[..v]
+        .iter()
+        .rev()
+        .take(3)
+        .any(|x| x.is("not") || x.is("never") || x.s.ends_with("n't") || x.is("n’t"));
     if negated && matches!(verb.signal, Signal::Neutral | Signal::Response) {
         // "did not respond", "could not confirm": nothing was said.
         return None;
     }
     if verb.form == VerbForm::Gerund {
-        let opens = prev.is_some_and(|p| p.is_comma() || p.is("while") || p.is("before") || p.is("after") || p.is("and"));
+        let opens = prev.is_some_and(|p| {
+            p.is_comma() || p.is("while") || p.is("before") || p.is("after") || p.is("and")
+        });
         if !opens {
             return None;
         }
@@ -271,7 +345,10 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
         });
     }
     // The segment of the sentence the cue stands in: between commas or quote marks.
-    let mut seg_start = ws[..v].iter().rposition(|x| (x.is_comma() || x.is_quote() || x.is_colon()) && !x.quoted).map_or(0, |i| i + 1);
+    let mut seg_start = ws[..v]
+        .iter()
+        .rposition(|x| (x.is_comma() || x.is_quote() || x.is_colon()) && !x.quoted)
+        .map_or(0, |i| i + 1);
     let mut subject_end = v;
     let mut appositive = None;
     // "X, a respected monitoring group based in London, said …" and
@@ -300,7 +377,10 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
     }
     // "… rushed inside and said they would register voters": the
     // coordinated verb shares the sentence's subject.
-    if left > 0 && ["and", "but", "then"].iter().any(|c| ws[left - 1].is(c)) && mention_left(ws, v, text).is_none() {
+    if left > 0
+        && ["and", "but", "then"].iter().any(|c| ws[left - 1].is(c))
+        && mention_left(ws, v, text).is_none()
+    {
         let after = skip_adjuncts(ws, v + 1, verb.lemma);
         let content = clause_to_end(text, ws, after)?;
         return Some(Reading {
@@ -313,12 +393,24 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
         });
     }
     if left > 0 && ws[left - 1].is_comma() && !ws[left - 1].quoted {
-        let open = ws[..left - 1].iter().rposition(|x| x.is_comma() && !x.quoted);
+        let open = ws[..left - 1]
+            .iter()
+            .rposition(|x| x.is_comma() && !x.quoted);
         if let Some(c0) = open {
             let inner = &ws[c0 + 1..left - 1];
-            let relative = inner.first().is_some_and(|f| ["which", "who", "whose", "whom", "based", "led", "run", "headed"].iter().any(|r| f.is(r)));
-            let apposed = inner.first().is_some_and(|f| is_determiner(f) || lexicon().any_noun(f.s).is_some() && !f.capitalised());
-            let named = !inner.is_empty() && inner.len() <= 4 && inner.iter().all(|w| w.capitalised() || w.s == "." );
+            let relative = inner.first().is_some_and(|f| {
+                [
+                    "which", "who", "whose", "whom", "based", "led", "run", "headed",
+                ]
+                .iter()
+                .any(|r| f.is(r))
+            });
+            let apposed = inner.first().is_some_and(|f| {
+                is_determiner(f) || lexicon().any_noun(f.s).is_some() && !f.capitalised()
+            });
+            let named = !inner.is_empty()
+                && inner.len() <= 4
+                && inner.iter().all(|w| w.capitalised() || w.s == ".");
             if named {
                 // "Its spokesman, Emrik Saldane, called …": the name between
                 // the commas is the speaker; the words before it, the role.
@@ -326,17 +418,32 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
                     MentionKind::Nominal { .. } => text.get(m.range.clone()).map(str::to_string),
                     _ => None,
                 });
-                let name = inner.first().map(|f| f.r.start).zip(inner.last().map(|l| l.r.end));
+                let name = inner
+                    .first()
+                    .map(|f| f.r.start)
+                    .zip(inner.last().map(|l| l.r.end));
                 if let Some((a, b)) = name {
                     let mention = Mention {
                         range: a..b,
                         kind: MentionKind::Person {
                             name: text.get(a..b).unwrap_or_default().to_string(),
-                            role: role.map(|r| r.trim_start_matches(|c: char| !c.is_alphabetic()).to_string()),
+                            role: role.map(|r| {
+                                r.trim_start_matches(|c: char| !c.is_alphabetic())
+                                    .to_string()
+                            }),
                         },
                     };
                     let after = skip_adjuncts(ws, v + 1, verb.lemma);
-                    let content = clause_to_end(text, ws, after).or_else(|| clause_before(text, ws, ws[..c0].iter().rposition(|x| (x.is_comma() || x.is_quote()) && !x.quoted).unwrap_or(0)))?;
+                    let content = clause_to_end(text, ws, after).or_else(|| {
+                        clause_before(
+                            text,
+                            ws,
+                            ws[..c0]
+                                .iter()
+                                .rposition(|x| (x.is_comma() || x.is_quote()) && !x.quoted)
+                                .unwrap_or(0),
+                        )
+                    })?;
                     return Some(Reading {
                         mention: Some(mention),
                         appositive: None,
@@ -357,27 +464,45 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
                 if c0 > 0 {
                     if let Some(c1) = ws[..c0].iter().rposition(|x| x.is_comma() && !x.quoted) {
                         let second = &ws[c1 + 1..c0];
-                        let age = second.len() == 1 && second[0].kind == parallax_text::TokenKind::Number;
+                        let age =
+                            second.len() == 1 && second[0].kind == parallax_text::TokenKind::Number;
                         if age || second.first().is_some_and(is_determiner) && second.len() <= 12 {
                             subject_end = c1;
                         }
                     }
                 }
-                seg_start = ws[..subject_end].iter().rposition(|x| (x.is_comma() || x.is_quote() || x.is_colon()) && !x.quoted).map_or(0, |i| i + 1);
+                seg_start = ws[..subject_end]
+                    .iter()
+                    .rposition(|x| (x.is_comma() || x.is_quote() || x.is_colon()) && !x.quoted)
+                    .map_or(0, |i| i + 1);
             }
         }
     }
-    if let Some(m) = mention_left(ws, subject_end, text).filter(|m| ws.get(seg_start).is_some_and(|s| s.r.start <= m.range.start)) {
+    if let Some(m) = mention_left(ws, subject_end, text).filter(|m| {
+        ws.get(seg_start)
+            .is_some_and(|s| s.r.start <= m.range.start)
+    }) {
         // Appositive role before the verb: "Klimov, a spokesman, said" is rare;
         // the common shapes are handled below.
         let after = skip_adjuncts(ws, v + 1, verb.lemma);
         let rest_that = ws.get(after).is_some_and(|x| x.is("that") || x.is_colon());
-        let seg_end = ws[v + 1..].iter().position(|x| x.is_comma() && !x.quoted).map(|i| v + 1 + i);
-        let tail_is_short = seg_end.map_or(ws.len(), |e| e) <= after + 1 || ws.get(after).is_none_or(|x| x.ends_sentence() || x.is_comma());
-        let before = (seg_start > 0).then(|| clause_before(text, ws, seg_start)).flatten();
+        let seg_end = ws[v + 1..]
+            .iter()
+            .position(|x| x.is_comma() && !x.quoted)
+            .map(|i| v + 1 + i);
+        let tail_is_short = seg_end.map_or(ws.len(), |e| e) <= after + 1
+            || ws
+                .get(after)
+                .is_none_or(|x| x.ends_sentence() || x.is_comma());
+        let before = (seg_start > 0)
+            .then(|| clause_before(text, ws, seg_start))
+            .flatten();
         // A quotation right before the subject ("“…,” Clinton said on
         // Thursday during a speech …") is what the cue reports.
-        let quote_before = seg_start > 0 && ws.get(seg_start - 1).is_some_and(|x| x.is_quote() || x.is_comma() && seg_start >= 2 && ws[seg_start - 2].is_quote());
+        let quote_before = seg_start > 0
+            && ws.get(seg_start - 1).is_some_and(|x| {
+                x.is_quote() || x.is_comma() && seg_start >= 2 && ws[seg_start - 2].is_quote()
+            });
         let content = if rest_that {
             clause_to_end(text, ws, after)
         } else if let (Some(b), true) = (before.clone(), tail_is_short || quote_before) {
@@ -386,20 +511,30 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
             // Russian jets…") the report is the whole sentence around the cue.
             let after_comma = seg_end.and_then(|e| clause_to_end(text, ws, e + 1));
             match after_comma {
-                Some(a) if word_count(text, &a) >= 3 && !starts_with_cue(ws, seg_end.map_or(0, |e| e + 1)) => {
+                Some(a)
+                    if word_count(text, &a) >= 3
+                        && !starts_with_cue(ws, seg_end.map_or(0, |e| e + 1)) =>
+                {
                     Some(b.start..a.end)
                 }
                 _ => Some(b),
             }
-        } else if ws.get(after).is_some_and(|x| x.is_quote()) || ws.get(after).is_some_and(|x| x.is_comma()) && ws.get(after + 1).is_some_and(|x| x.is_quote()) {
+        } else if ws.get(after).is_some_and(|x| x.is_quote())
+            || ws.get(after).is_some_and(|x| x.is_comma())
+                && ws.get(after + 1).is_some_and(|x| x.is_quote())
+        {
             clause_to_end(text, ws, after)
-        } else if ws.get(after).is_some_and(|x| x.is_word() && !x.ends_sentence()) {
+        } else if ws
+            .get(after)
+            .is_some_and(|x| x.is_word() && !x.ends_sentence())
+        {
             // "X said the strikes had stopped."
             clause_to_end(text, ws, after)
         } else {
             before
         };
-        let colon_ends = ws.get(after).is_some_and(Word::is_colon) && ws.get(after + 1).is_none_or(Word::ends_sentence);
+        let colon_ends = ws.get(after).is_some_and(Word::is_colon)
+            && ws.get(after + 1).is_none_or(Word::ends_sentence);
         let content = match content {
             Some(c) => c,
             // "Cruz continued:" — the quotation follows in the next paragraph.
@@ -419,13 +554,46 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
             inherits: false,
         });
     }
+    // No subject before the cue, but what it reports is plain: "Having
+    // announced that …, Judge Berman proceeded", "… and then said that …".
+    // The report stands; its speaker is the subject after an opening
+    // participle clause, or unknown.
+    let after = skip_adjuncts(ws, v + 1, verb.lemma);
+    let reports = ws
+        .get(after)
+        .is_some_and(|x| x.is("that") || x.is_colon() || x.is_quote());
+    if reports && seg_start != v {
+        let content =
+            clause_until_comma(text, ws, after).or_else(|| clause_to_end(text, ws, after))?;
+        let opener = ws[..v].iter().all(|x| !x.is_comma());
+        let mention = if opener {
+            ws[v..]
+                .iter()
+                .position(|x| x.is_comma() && !x.quoted)
+                .and_then(|c| mention_right(ws, v + c + 1, text))
+                .map(|(m, _)| m)
+        } else {
+            None
+        };
+        return Some(Reading {
+            mention,
+            appositive: None,
+            content: vec![content],
+            cue: w.r.clone(),
+            signal: verb.signal,
+            inherits: false,
+        });
+    }
     // Inverted: "…, said Igor Klimov, a Russian Air Force spokesman."
     if seg_start == v && v > 0 {
         let (m, after) = mention_right(ws, v + 1, text)?;
         let mut appositive = None;
         let mut end_of_clause = after;
         if ws.get(after).is_some_and(Word::is_comma) {
-            let end = ws[after + 1..].iter().position(|x| x.is_comma() || x.ends_sentence()).map_or(ws.len(), |i| after + 1 + i);
+            let end = ws[after + 1..]
+                .iter()
+                .position(|x| x.is_comma() || x.ends_sentence())
+                .map_or(ws.len(), |i| after + 1 + i);
             appositive = appositive_role(ws.get(after + 1..end).unwrap_or(&[]), text);
             if appositive.is_some() {
                 end_of_clause = end;
@@ -433,7 +601,9 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
         }
         // An inverted cue closes its sentence: "…, said X." / "…, said X, a spokesman."
         let rest = skip_adjuncts(ws, end_of_clause, verb.lemma);
-        if !ws.get(rest).is_none_or(|x| x.ends_sentence() || x.is_comma() && ws.get(rest + 1).is_none_or(Word::ends_sentence)) {
+        if !ws.get(rest).is_none_or(|x| {
+            x.ends_sentence() || x.is_comma() && ws.get(rest + 1).is_none_or(Word::ends_sentence)
+        }) {
             return None;
         }
         let content = clause_before(text, ws, v)?;
@@ -451,24 +621,39 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
 
 /// Verbs whose -s form is also a plural noun ("reports", "claims", "states").
 const NOUN_HOMOGRAPHS: &[&str] = &[
-    "state", "report", "claim", "call", "charge", "demand", "note", "quote", "answer", "comment", "promise",
-    "fear", "hope", "estimate", "reply", "suspect", "record",
+    "state", "report", "claim", "call", "charge", "demand", "note", "quote", "answer", "comment",
+    "promise", "fear", "hope", "estimate", "reply", "suspect", "record", "attack", "blame",
+    "support", "back", "order", "question", "plan", "show", "name", "offer", "post", "address",
+    "read", "doubt", "worry", "echo", "email", "tweet", "praise", "defend", "respond", "stress",
+    "warn", "vow", "pledge", "find", "reveal", "want",
 ];
 
 fn starts_with_cue(ws: &[Word<'_>], i: usize) -> bool {
-    ws.get(i).and_then(|w| lexicon().verb(w.s)).is_some_and(|v| v.form == VerbForm::Gerund)
+    ws.get(i)
+        .and_then(|w| lexicon().verb(w.s))
+        .is_some_and(|v| v.form == VerbForm::Gerund)
 }
 
 /// Quoted fragments that are not quotations: a few Title Case words (a
 /// title) or one to three words nobody is said to say (scare quotes).
 fn is_title_or_scare(text: &str, z: &Range<usize>) -> bool {
-    let Some(s) = text.get(z.clone()) else { return true };
+    let Some(s) = text.get(z.clone()) else {
+        return true;
+    };
     let words: Vec<&str> = s.split_whitespace().collect();
     if words.len() <= 3 {
         return true;
     }
-    let small = ["a", "an", "the", "of", "in", "on", "at", "and", "for", "to", "with"];
-    words.len() <= 10 && words.iter().all(|w| small.contains(&w.to_lowercase().as_str()) || w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
+    let small = [
+        "a", "an", "the", "of", "in", "on", "at", "and", "for", "to", "with",
+    ];
+    words.len() <= 10
+        && words.iter().all(|w| {
+            small.contains(&w.to_lowercase().as_str())
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
 }
 
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
@@ -494,7 +679,9 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
     // A cue ending in a colon waits for the quotation that follows it.
     let mut pending: Option<(SpeakerFinding, Resolved, Range<usize>, Signal)> = None;
     for (si, s) in seg.sentences.iter().enumerate() {
-        let Some(ws) = sentences.get(si) else { continue };
+        let Some(ws) = sentences.get(si) else {
+            continue;
+        };
         let mut sentence_speaker: Option<(SpeakerFinding, Resolved)> = None;
         let mut readings = Vec::new();
         for v in 0..ws.len() {
@@ -506,7 +693,9 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
             let speaker = match (&r.mention, r.inherits) {
                 (Some(m), _) => {
                     let mut res = resolver.resolve(m, m.range.start);
-                    if let (Some(role), MentionKind::Person { .. } | MentionKind::Surname(_)) = (&r.appositive, &m.kind) {
+                    if let (Some(role), MentionKind::Person { .. } | MentionKind::Surname(_)) =
+                        (&r.appositive, &m.kind)
+                    {
                         res.role = Some(role.clone());
                         resolver.set_last_role(role.clone());
                     }
@@ -523,7 +712,15 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
             let speaker = speaker.or_else(|| {
                 // "Trump went after Bush, calling him …": the gerund's subject
                 // is the subject the sentence opens with.
-                let m = r.inherits.then(|| mention_right(ws, 0, text)).flatten()?.0;
+                let (m, after) = r.inherits.then(|| mention_right(ws, 0, text)).flatten()?;
+                // Only a plain "Subject verb …" opening: the word after the
+                // mention must not start a phrase or a clause of its own.
+                let next = ws.get(after)?;
+                if !next.is_word()
+                    || words::PHRASE_STOPS.iter().any(|s| next.is(s)) && !next.is("said")
+                {
+                    return None;
+                }
                 let res = resolver.resolve(&m, m.range.start);
                 Some((
                     SpeakerFinding {
@@ -545,7 +742,10 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
                 sentence_speaker = Some(sp.clone());
                 last = Some((s.paragraph, sp.0.clone(), sp.1.clone()));
             }
-            let finding_speaker = speaker.as_ref().map(|s| s.0.clone()).filter(|s| !s.name.is_empty());
+            let finding_speaker = speaker
+                .as_ref()
+                .map(|s| s.0.clone())
+                .filter(|s| !s.name.is_empty());
             for content in r.content {
                 // Quoted stretches inside what the cue reports.
                 let inside: Vec<usize> = zones
@@ -554,9 +754,18 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
                     .filter(|(_, z)| !z.used && overlap(&z.content, &content) > 0)
                     .map(|(i, _)| i)
                     .collect();
-                let quoted_len: usize = inside.iter().filter_map(|&i| zones.get(i)).map(|z| overlap(&z.content, &content)).sum();
-                let starts_quoted = inside.first().and_then(|&i| zones.get(i)).is_some_and(|z| z.content.start <= content.start + 4);
-                let direct = !inside.is_empty() && (quoted_len * 10 >= content.len() * 7 || starts_quoted && quoted_len * 2 >= content.len());
+                let quoted_len: usize = inside
+                    .iter()
+                    .filter_map(|&i| zones.get(i))
+                    .map(|z| overlap(&z.content, &content))
+                    .sum();
+                let starts_quoted = inside
+                    .first()
+                    .and_then(|&i| zones.get(i))
+                    .is_some_and(|z| z.content.start <= content.start + 4);
+                let direct = !inside.is_empty()
+                    && (quoted_len * 10 >= content.len() * 7
+                        || starts_quoted && quoted_len * 2 >= content.len());
                 if direct {
                     for &i in &inside {
                         if let Some(z) = zones.get_mut(i) {
@@ -596,7 +805,9 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
         // Quoted stretches of this sentence that no cue claimed.
         let mut carried = false;
         if let Some((found, res, cue, signal)) = pending.take() {
-            let waiting = zones.iter_mut().find(|z| !z.used && s.range.start <= z.content.start && z.content.start < s.range.end);
+            let waiting = zones.iter_mut().find(|z| {
+                !z.used && s.range.start <= z.content.start && z.content.start < s.range.end
+            });
             match waiting {
                 Some(z) => {
                     z.used = true;
@@ -624,14 +835,24 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
                 }
             }
         }
-        for z in zones.iter_mut().filter(|z| !z.used && s.range.start <= z.content.start && z.content.start < s.range.end) {
-            let continues = last.as_ref().is_some_and(|(p, _, _)| *p == s.paragraph || *p + 1 == s.paragraph);
-            let fragment = text.get(s.range.start..z.content.start).is_some_and(|pre| pre.chars().any(char::is_alphanumeric));
+        for z in zones.iter_mut().filter(|z| {
+            !z.used && s.range.start <= z.content.start && z.content.start < s.range.end
+        }) {
+            let continues = last
+                .as_ref()
+                .is_some_and(|(p, _, _)| *p == s.paragraph || *p + 1 == s.paragraph);
+            let fragment = text
+                .get(s.range.start..z.content.start)
+                .is_some_and(|pre| pre.chars().any(char::is_alphanumeric));
             if is_title_or_scare(text, &z.content) && (fragment || !continues) {
                 continue;
             }
             z.used = true;
-            let speaker = if continues { last.as_ref().map(|(_, f, _)| f.clone()) } else { None };
+            let speaker = if continues {
+                last.as_ref().map(|(_, f, _)| f.clone())
+            } else {
+                None
+            };
             if continues && !carried {
                 if let Some((_, _, res)) = &last {
                     resolver.repeat(z.content.start, res.clone());
@@ -639,7 +860,11 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
                 carried = true;
             }
             out.push(QuoteFinding {
-                kind: if fragment { QuoteKind::Partial } else { QuoteKind::Direct },
+                kind: if fragment {
+                    QuoteKind::Partial
+                } else {
+                    QuoteKind::Direct
+                },
                 range: z.content.clone(),
                 cue: None,
                 signal: None,
@@ -659,7 +884,11 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
     for i in (0..out.len()).rev() {
         let needs = out[i].speaker.is_none() && continued.iter().any(|z| z.content == out[i].range);
         if needs {
-            if let Some(next) = out.get(i + 1).filter(|n| n.kind == QuoteKind::Direct).and_then(|n| n.speaker.clone()) {
+            if let Some(next) = out
+                .get(i + 1)
+                .filter(|n| n.kind == QuoteKind::Direct)
+                .and_then(|n| n.speaker.clone())
+            {
                 out[i].speaker = Some(next);
             }
         }

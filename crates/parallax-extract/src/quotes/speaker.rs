@@ -8,7 +8,10 @@ use std::sync::OnceLock;
 
 use crate::lexicon::{lexicon, Gender, Kind};
 
-use super::words::{is_auxiliary, is_calendar, is_determiner, Word, NAME_JOINERS, PHRASE_STOPS};
+use super::words::{
+    is_auxiliary, is_calendar, is_capitalised_non_name, is_determiner, Word, NAME_JOINERS,
+    PHRASE_STOPS,
+};
 
 const ORG_HEADS: &str = include_str!("../../../../data/organisation_heads.txt");
 
@@ -67,11 +70,17 @@ pub struct Resolved {
 }
 
 fn is_name_word(w: &Word<'_>) -> bool {
-    w.capitalised() && !w.quoted && lexicon().pronoun(w.s).is_none() && !is_calendar(w)
+    w.capitalised()
+        && !w.quoted
+        && lexicon().pronoun(w.s).is_none()
+        && !is_calendar(w)
+        && !is_capitalised_non_name(w)
 }
 
 fn is_person_noun(w: &Word<'_>) -> bool {
-    lexicon().noun(w.s, Kind::Person).is_some() || lexicon().noun(w.s, Kind::People).is_some() || lexicon().noun(w.s, Kind::Title).is_some()
+    lexicon().noun(w.s, Kind::Person).is_some()
+        || lexicon().noun(w.s, Kind::People).is_some()
+        || lexicon().noun(w.s, Kind::Title).is_some()
 }
 
 /// Skip time phrases between a subject and its verb: "the ministry on
@@ -79,10 +88,33 @@ fn is_person_noun(w: &Word<'_>) -> bool {
 fn skip_time_left(ws: &[Word<'_>], mut i: usize) -> usize {
     loop {
         let before = i;
-        while i > 0 && ws[i - 1].is_word() && (is_calendar(&ws[i - 1]) || ws[i - 1].s.chars().all(|c| c.is_ascii_digit()) || ["today", "yesterday", "tonight", "week", "month", "year", "morning", "evening", "afternoon", "night"].iter().any(|t| ws[i - 1].is(t))) {
+        while i > 0
+            && ws[i - 1].is_word()
+            && (is_calendar(&ws[i - 1])
+                || ws[i - 1].s.chars().all(|c| c.is_ascii_digit())
+                || [
+                    "today",
+                    "yesterday",
+                    "tonight",
+                    "week",
+                    "month",
+                    "year",
+                    "morning",
+                    "evening",
+                    "afternoon",
+                    "night",
+                ]
+                .iter()
+                .any(|t| ws[i - 1].is(t)))
+        {
             i -= 1;
         }
-        if i < before && i > 0 && ["on", "last", "this", "early", "late", "earlier", "in"].iter().any(|p| ws[i - 1].is(p)) {
+        if i < before
+            && i > 0
+            && ["on", "last", "this", "early", "late", "earlier", "in"]
+                .iter()
+                .any(|p| ws[i - 1].is(p))
+        {
             i -= 1;
         }
         if i == before {
@@ -110,7 +142,10 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
     while cut > 0 {
         let w = &words[cut - 1];
         let joiner = NAME_JOINERS.iter().any(|j| w.is(j)) && cut < words.len() && cut > 1;
-        let plain = w.capitalised() && !title_word(w) && lexicon().any_noun(w.s).is_none() && !is_org_head(w.s);
+        let plain = w.capitalised()
+            && !title_word(w)
+            && lexicon().any_noun(w.s).is_none()
+            && !is_org_head(w.s);
         if plain || (joiner && words[cut - 2].capitalised()) {
             cut -= 1;
         } else {
@@ -119,17 +154,30 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
     }
     // "Syrian Observatory for Human Rights", "Ministry of Defense": an
     // organisation head followed only by more of its name.
-    if let Some(h) = words.iter().position(|w| w.capitalised() && is_org_head(w.s)) {
-        let tail_is_name = words[h + 1..].iter().all(|w| w.capitalised() || NAME_JOINERS.iter().any(|j| w.is(j)));
+    if let Some(h) = words
+        .iter()
+        .position(|w| w.capitalised() && is_org_head(w.s))
+    {
+        let tail_is_name = words[h + 1..]
+            .iter()
+            .all(|w| w.capitalised() || NAME_JOINERS.iter().any(|j| w.is(j)));
         if tail_is_name {
-            let start = words.iter().position(|w| !is_determiner(w) && w.capitalised()).unwrap_or(0);
+            let start = words
+                .iter()
+                .position(|w| !is_determiner(w) && w.capitalised())
+                .unwrap_or(0);
             return MentionKind::Organisation(join(&words[start..], text));
         }
     }
     let (role, name) = words.split_at(cut);
     let role_words: Vec<Word<'_>> = role.iter().filter(|w| !is_determiner(w)).cloned().collect();
     let last_is_org = words.last().is_some_and(|w| is_org_head(w.s));
-    if last_is_org || name.is_empty() && role_words.iter().all(|w| w.capitalised()) && !role_words.is_empty() && role_words.iter().any(|w| is_org_head(w.s)) {
+    if last_is_org
+        || name.is_empty()
+            && role_words.iter().all(|w| w.capitalised())
+            && !role_words.is_empty()
+            && role_words.iter().any(|w| is_org_head(w.s))
+    {
         let start = words.iter().position(|w| !is_determiner(w)).unwrap_or(0);
         return MentionKind::Organisation(join(&words[start..], text));
     }
@@ -140,7 +188,13 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
             definite: words.first().is_some_and(|w| w.is("the")),
             head,
             words: role_words.iter().map(Word::lower).collect(),
-            kind: noun.map_or(Kind::Person, |n| if n.kind == Kind::Title { Kind::Person } else { n.kind }),
+            kind: noun.map_or(Kind::Person, |n| {
+                if n.kind == Kind::Title {
+                    Kind::Person
+                } else {
+                    n.kind
+                }
+            }),
             gender: noun.map_or(Gender::Unknown, |n| n.gender),
         };
     }
@@ -149,7 +203,10 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
     let role = if !offices.is_empty() {
         let first = offices.first().map(|w| w.r.start);
         let last = offices.last().map(|w| w.r.end);
-        first.zip(last).and_then(|(a, b)| text.get(a..b)).map(str::to_string)
+        first
+            .zip(last)
+            .and_then(|(a, b)| text.get(a..b))
+            .map(str::to_string)
     } else if !role_words.is_empty() {
         Some(join(&role_words, text))
     } else {
@@ -162,7 +219,10 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
         }
         return MentionKind::Surname(w.s.to_string());
     }
-    MentionKind::Person { name: join(name, text), role }
+    MentionKind::Person {
+        name: join(name, text),
+        role,
+    }
 }
 
 /// The speaker mention that ends just before `end` (exclusive word index),
@@ -206,7 +266,10 @@ pub fn mention_left(ws: &[Word<'_>], end: usize, text: &str) -> Option<Mention> 
     if let Some(p) = lexicon().pronoun(w.s) {
         return Some(Mention {
             range: w.r.clone(),
-            kind: MentionKind::Pronoun { kind: p.kind, gender: p.gender },
+            kind: MentionKind::Pronoun {
+                kind: p.kind,
+                gender: p.gender,
+            },
         });
     }
     let head_is_noun = lexicon().any_noun(w.s).is_some() || is_org_head(w.s);
@@ -214,7 +277,7 @@ pub fn mention_left(ws: &[Word<'_>], end: usize, text: &str) -> Option<Mention> 
         return None;
     }
     if !(is_name_word(w) || head_is_noun) {
-        return generic_phrase_left(ws, last, text);
+        return generic_phrase_left(ws, last);
     }
     let mut start = last;
     while start > 0 {
@@ -222,12 +285,25 @@ pub fn mention_left(ws: &[Word<'_>], end: usize, text: &str) -> Option<Mention> 
         let right = &ws[start];
         // Joiners inside a name come first: "Concord of Nations" reads on
         // where a bare "of" would end the phrase.
-        let joiner = NAME_JOINERS.iter().any(|j| p.is(j)) && start >= 2 && ws[start - 2].capitalised() && right.capitalised() && !p.quoted;
-        let stop = !joiner && (p.quoted || !p.is_word() && !(p.is("'s") || p.is("’s")) || PHRASE_STOPS.iter().any(|s| p.is(s)) || is_determiner(p));
+        let joiner = NAME_JOINERS.iter().any(|j| p.is(j))
+            && start >= 2
+            && ws[start - 2].capitalised()
+            && right.capitalised()
+            && !p.quoted;
+        let stop = !joiner
+            && (p.quoted
+                || !(p.is_word() || p.is("'s") || p.is("’s"))
+                || PHRASE_STOPS.iter().any(|s| p.is(s))
+                || is_determiner(p));
         if stop {
             break;
         }
-        let number = p.kind == parallax_text::TokenKind::Number || ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].iter().any(|n| p.is(n));
+        let number = p.kind == parallax_text::TokenKind::Number
+            || [
+                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            ]
+            .iter()
+            .any(|n| p.is(n));
         let ok = if is_name_word(p) || p.is("'s") || p.is("’s") || joiner {
             true
         } else if number {
@@ -241,7 +317,10 @@ pub fn mention_left(ws: &[Word<'_>], end: usize, text: &str) -> Option<Mention> 
             // Other lowercase words only as modifiers of a lowercase role
             // word or description head ("the military official", "defense
             // minister"), never glued to a name.
-            !p.capitalised() && !right.capitalised() && lexicon().verb(p.s).is_none() && last - start < 3
+            !p.capitalised()
+                && !right.capitalised()
+                && lexicon().verb(p.s).is_none()
+                && last - start < 3
         };
         if !ok {
             break;
@@ -253,7 +332,11 @@ pub fn mention_left(ws: &[Word<'_>], end: usize, text: &str) -> Option<Mention> 
     let from = if with_det { start - 1 } else { start };
     let span = &ws[from..=last];
     // "a military official in Stolvena": the place hangs on a description.
-    if from == start && start >= 2 && ["in", "from", "at"].iter().any(|p| ws[start - 1].is(p)) && span.iter().all(|w| w.capitalised()) {
+    if from == start
+        && start >= 2
+        && ["in", "from", "at"].iter().any(|p| ws[start - 1].is(p))
+        && span.iter().all(|w| w.capitalised())
+    {
         if let Some(head) = mention_left(ws, start - 1, text) {
             if matches!(head.kind, MentionKind::Nominal { .. }) {
                 return Some(Mention {
@@ -272,9 +355,13 @@ pub fn mention_left(ws: &[Word<'_>], end: usize, text: &str) -> Option<Mention> 
 
 /// Any determiner-led noun phrase ending at `last` ("a new poll", "the
 /// study", "his campaign"): sources that are not people or bodies.
-fn generic_phrase_left(ws: &[Word<'_>], last: usize, text: &str) -> Option<Mention> {
+fn generic_phrase_left(ws: &[Word<'_>], last: usize) -> Option<Mention> {
     let head = ws.get(last)?;
-    if !head.is_word() || head.capitalised() || lexicon().verb(head.s).is_some() || is_auxiliary(head) {
+    if !head.is_word()
+        || head.capitalised()
+        || lexicon().verb(head.s).is_some()
+        || is_auxiliary(head)
+    {
         return None;
     }
     let mut start = last;
@@ -293,7 +380,11 @@ fn generic_phrase_left(ws: &[Word<'_>], last: usize, text: &str) -> Option<Menti
                 },
             });
         }
-        if p.quoted || !p.is_word() || PHRASE_STOPS.iter().any(|s| p.is(s)) || lexicon().verb(p.s).is_some() {
+        if p.quoted
+            || !p.is_word()
+            || PHRASE_STOPS.iter().any(|s| p.is(s))
+            || lexicon().verb(p.s).is_some()
+        {
             return None;
         }
         start -= 1;
@@ -313,7 +404,10 @@ pub fn mention_right(ws: &[Word<'_>], start: usize, text: &str) -> Option<(Menti
         return Some((
             Mention {
                 range: first.r.clone(),
-                kind: MentionKind::Pronoun { kind: p.kind, gender: p.gender },
+                kind: MentionKind::Pronoun {
+                    kind: p.kind,
+                    gender: p.gender,
+                },
             },
             start + 1,
         ));
@@ -327,8 +421,15 @@ pub fn mention_right(ws: &[Word<'_>], start: usize, text: &str) -> Option<(Menti
             && (is_name_word(w)
                 || (w.is_word() && lexicon().any_noun(w.s).is_some())
                 || (w.is_word() && is_org_head(w.s))
-                || (NAME_JOINERS.iter().any(|j| w.is(j)) && end > start && ws.get(end + 1).is_some_and(|n| n.capitalised()))
-                || (w.is_word() && !w.capitalised() && end > start && is_determiner(&ws[start]) && lexicon().verb(w.s).is_none() && !NAME_JOINERS.iter().any(|j| w.is(j))));
+                || (NAME_JOINERS.iter().any(|j| w.is(j))
+                    && end > start
+                    && ws.get(end + 1).is_some_and(|n| n.capitalised()))
+                || (w.is_word()
+                    && !w.capitalised()
+                    && end > start
+                    && is_determiner(&ws[start])
+                    && lexicon().verb(w.s).is_none()
+                    && !NAME_JOINERS.iter().any(|j| w.is(j))));
         if !ok {
             break;
         }
@@ -341,7 +442,12 @@ pub fn mention_right(ws: &[Word<'_>], start: usize, text: &str) -> Option<(Menti
     // Trim a trailing lowercase word that is not a speaker noun ("Reuters
     // on"), unless the phrase is a plain description ("the newspaper").
     let mut stop = span.len();
-    while stop > 1 && !is_determiner(first) && !span[stop - 1].capitalised() && lexicon().any_noun(span[stop - 1].s).is_none() && !is_org_head(span[stop - 1].s) {
+    while stop > 1
+        && !is_determiner(first)
+        && !span[stop - 1].capitalised()
+        && lexicon().any_noun(span[stop - 1].s).is_none()
+        && !is_org_head(span[stop - 1].s)
+    {
         stop -= 1;
     }
     let span = &span[..stop];
@@ -408,7 +514,11 @@ impl Resolver {
                 continue;
             }
             let mut j = i;
-            while j + 1 < ws.len() && (is_name_word(&ws[j + 1]) || (NAME_JOINERS.iter().any(|n| ws[j + 1].is(n)) && ws.get(j + 2).is_some_and(is_name_word))) {
+            while j + 1 < ws.len()
+                && (is_name_word(&ws[j + 1])
+                    || (NAME_JOINERS.iter().any(|n| ws[j + 1].is(n))
+                        && ws.get(j + 2).is_some_and(is_name_word)))
+            {
                 j += 1;
             }
             if let Some(m) = mention_left(ws, j + 1, text) {
@@ -442,7 +552,9 @@ impl Resolver {
     pub fn resolve(&mut self, m: &Mention, at: usize) -> Resolved {
         let r = match &m.kind {
             MentionKind::Person { name, role } => {
-                let known = self.person_by_surname(surname(name), at).filter(|p| p.name == *name);
+                let known = self
+                    .person_by_surname(surname(name), at)
+                    .filter(|p| p.name == *name);
                 let role = role.clone().or_else(|| known.and_then(|p| p.role.clone()));
                 let gender = gender_of_role(role.as_deref());
                 Resolved {
@@ -452,8 +564,17 @@ impl Resolver {
                     gender,
                 }
             }
-            MentionKind::Surname(s) if self.speakers.iter().rev().any(|(_, r)| r.kind == Kind::Person && surname(&r.name) == s && r.name != *s) => {
-                let known = self.speakers.iter().rev().map(|(_, r)| r).find(|r| r.kind == Kind::Person && surname(&r.name) == s);
+            MentionKind::Surname(s)
+                if self.speakers.iter().rev().any(|(_, r)| {
+                    r.kind == Kind::Person && surname(&r.name) == s && r.name != *s
+                }) =>
+            {
+                let known = self
+                    .speakers
+                    .iter()
+                    .rev()
+                    .map(|(_, r)| r)
+                    .find(|r| r.kind == Kind::Person && surname(&r.name) == s);
                 known.cloned().unwrap_or(Resolved {
                     name: s.clone(),
                     role: None,
@@ -496,7 +617,11 @@ impl Resolver {
                         .iter()
                         .rev()
                         .filter(|p| p.at < at && *kind == Kind::Person)
-                        .find(|p| p.gender == Gender::Unknown || *gender == Gender::Unknown || p.gender == *gender)
+                        .find(|p| {
+                            p.gender == Gender::Unknown
+                                || *gender == Gender::Unknown
+                                || p.gender == *gender
+                        })
                         .map(|p| Resolved {
                             name: p.name.clone(),
                             role: p.role.clone(),
@@ -522,7 +647,13 @@ impl Resolver {
                     .iter()
                     .rev()
                     .map(|(_, s)| s)
-                    .find(|s| *definite && s.kind == *kind && s.role.as_deref().is_some_and(|r| r.to_lowercase().contains(head.as_str())))
+                    .find(|s| {
+                        *definite
+                            && s.kind == *kind
+                            && s.role
+                                .as_deref()
+                                .is_some_and(|r| r.to_lowercase().contains(head.as_str()))
+                    })
                     .cloned();
                 let org = (*kind == Kind::Organisation)
                     .then(|| {
@@ -530,7 +661,10 @@ impl Resolver {
                             .iter()
                             .rev()
                             .map(|(_, s)| s)
-                            .find(|s| s.kind == Kind::Organisation && s.name.to_lowercase().contains(head.as_str()))
+                            .find(|s| {
+                                s.kind == Kind::Organisation
+                                    && s.name.to_lowercase().contains(head.as_str())
+                            })
                             .cloned()
                     })
                     .flatten();
@@ -544,21 +678,44 @@ impl Resolver {
                 let fits = |s: &Resolved| {
                     let role = s.role.as_deref().unwrap_or("").to_lowercase();
                     words.iter().take(words.len().saturating_sub(1)).all(|w| {
-                        GENERIC_MODIFIERS.contains(&w.as_str()) || role.contains(w.as_str()) || w.len() <= 4 && w.chars().all(|c| c.is_alphabetic())
+                        GENERIC_MODIFIERS.contains(&w.as_str())
+                            || role.contains(w.as_str())
+                            || w.len() <= 4 && w.chars().all(|c| c.is_alphabetic())
                     })
                 };
                 let recent = (*kind == Kind::Person && *definite && generic)
-                    .then(|| self.speakers.iter().rev().map(|(_, s)| s).find(|s| compatible(s, Kind::Person, *gender) && fits(s)).cloned())
+                    .then(|| {
+                        self.speakers
+                            .iter()
+                            .rev()
+                            .map(|(_, s)| s)
+                            .find(|s| compatible(s, Kind::Person, *gender) && fits(s))
+                            .cloned()
+                    })
                     .flatten();
                 let recent_org = (*kind == Kind::Organisation && *definite)
-                    .then(|| self.speakers.iter().rev().map(|(_, s)| s).find(|s| s.kind == Kind::Organisation && s.name.split_whitespace().count() > 1).cloned())
+                    .then(|| {
+                        self.speakers
+                            .iter()
+                            .rev()
+                            .map(|(_, s)| s)
+                            .find(|s| {
+                                s.kind == Kind::Organisation
+                                    && s.name.split_whitespace().count() > 1
+                            })
+                            .cloned()
+                    })
                     .flatten();
-                specific.or(org).or(recent).or(recent_org).unwrap_or(Resolved {
-                    name: words.join(" "),
-                    role: None,
-                    kind: *kind,
-                    gender: *gender,
-                })
+                specific
+                    .or(org)
+                    .or(recent)
+                    .or(recent_org)
+                    .unwrap_or(Resolved {
+                        name: words.join(" "),
+                        role: None,
+                        kind: *kind,
+                        gender: *gender,
+                    })
             }
         };
         let mut r = r;
@@ -600,8 +757,26 @@ impl Resolver {
 
 /// Modifiers that say nothing about who a person is ("the senior official").
 const GENERIC_MODIFIERS: &[&str] = &[
-    "military", "senior", "top", "former", "same", "government", "official", "russian", "american", "foreign", "local",
-    "national", "state", "federal", "defense", "defence", "ministry", "department", "high-ranking", "anonymous",
+    "military",
+    "senior",
+    "top",
+    "former",
+    "same",
+    "government",
+    "official",
+    "russian",
+    "american",
+    "foreign",
+    "local",
+    "national",
+    "state",
+    "federal",
+    "defense",
+    "defence",
+    "ministry",
+    "department",
+    "high-ranking",
+    "anonymous",
 ];
 
 fn compatible(s: &Resolved, kind: Kind, gender: Gender) -> bool {
