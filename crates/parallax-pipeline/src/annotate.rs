@@ -1,17 +1,61 @@
 //! From a cleaned article to a document record: segmentation with character
 //! offsets, then the annotators.
 
+use std::ops::Range;
+
 use parallax_clean::CleanArticle;
-use parallax_model::{CharOffsets, Document, Quote, Span, Speaker};
+use parallax_extract::quotes::QuoteFinding;
+use parallax_model::{CharOffsets, Count, DateMention, Document, Quote, Span, Speaker};
+
+/// The speaker of the narrowest quotation holding `r`: who the article says
+/// gives a number it reports.
+fn claimed_by(quotes: &[QuoteFinding], r: &Range<usize>) -> Option<String> {
+    quotes
+        .iter()
+        .filter(|q| q.range.start <= r.start && r.end <= q.range.end)
+        .min_by_key(|q| q.range.len())
+        .and_then(|q| q.speaker.as_ref())
+        .map(|s| s.name.clone())
+}
 
 /// Build the document record of one cleaned article.
 pub fn annotate(a: CleanArticle) -> Document {
     let seg = parallax_text::segment(&a.text);
     let offsets = CharOffsets::new(&a.text);
-    let span =
-        |r: &std::ops::Range<usize>| Span::new(offsets.char_of(r.start), offsets.char_of(r.end));
-    let slice = |r: &std::ops::Range<usize>| a.text.get(r.clone()).unwrap_or_default().to_string();
-    let quotes = parallax_extract::quotes::find_quotes(&a.text, &seg)
+    let span = |r: &Range<usize>| Span::new(offsets.char_of(r.start), offsets.char_of(r.end));
+    let slice = |r: &Range<usize>| a.text.get(r.clone()).unwrap_or_default().to_string();
+    let published = a.published.as_deref().and_then(parallax_clean::parse_date);
+    let found = parallax_extract::quotes::find_quotes(&a.text, &seg);
+    let counts = parallax_extract::counts::find_counts(&a.text)
+        .into_iter()
+        .map(|c| {
+            let r = c.start..c.end;
+            Count {
+                value: c.value,
+                qualifier: c.qualifier,
+                unit: c.unit,
+                category: c.category,
+                text: slice(&r),
+                claimed_by: claimed_by(&found, &r),
+                start: offsets.char_of(r.start),
+                end: offsets.char_of(r.end),
+            }
+        })
+        .collect();
+    let dates = parallax_extract::dates::find_dates(&a.text, published)
+        .into_iter()
+        .map(|d| {
+            let r = d.start..d.end;
+            DateMention {
+                text: slice(&r),
+                value: d.value.map(|v| v.format("%Y-%m-%d").to_string()),
+                until: d.until.map(|v| v.format("%Y-%m-%d").to_string()),
+                start: offsets.char_of(r.start),
+                end: offsets.char_of(r.end),
+            }
+        })
+        .collect();
+    let quotes = found
         .into_iter()
         .map(|q| Quote {
             text: slice(&q.range),
@@ -43,8 +87,8 @@ pub fn annotate(a: CleanArticle) -> Document {
         quotes,
         entities: Vec::new(),
         statements: Vec::new(),
-        counts: Vec::new(),
-        dates: Vec::new(),
+        counts,
+        dates,
         warnings: a.warnings,
     }
 }

@@ -731,7 +731,7 @@ impl Scan<'_> {
                 let k = k + n;
                 self.joined(k) && self.str(k).eq_ignore_ascii_case(word)
             });
-            fits.then(|| k + phrase.len() - 1)
+            (fits && !phrase.is_empty()).then(|| k + phrase.len().saturating_sub(1))
         })
     }
 
@@ -1075,15 +1075,16 @@ impl Scan<'_> {
 mod tests {
     use super::*;
 
-    fn one(text: &str) -> Option<(String, f64, Option<String>, String, Option<String>)> {
-        let found = find_counts(text);
-        let c = found.first()?;
-        Some((
-            text.get(c.start..c.end)?.to_owned(),
+    /// The first count as `span = value [qualifier] unit | category`.
+    fn first(text: &str) -> Option<String> {
+        let c = find_counts(text).into_iter().next()?;
+        Some(format!(
+            "{} = {} [{}] {} | {}",
+            text.get(c.start..c.end)?,
             c.value,
-            c.qualifier.clone(),
-            c.unit.clone(),
-            c.category.clone(),
+            c.qualifier.unwrap_or_default(),
+            c.unit,
+            c.category.unwrap_or_default()
         ))
     }
 
@@ -1105,14 +1106,16 @@ mod tests {
     #[test]
     fn a_killed_count() {
         assert_eq!(
-            one("Shelling killed at least 446 people in Ostrava."),
-            Some((
-                "at least 446 people".to_owned(),
-                446.0,
-                Some("at least".to_owned()),
-                "people".to_owned(),
-                Some("killed".to_owned())
-            ))
+            first("Shelling killed at least 446 people in Ostrava.").as_deref(),
+            Some("at least 446 people = 446 [at least] people | killed")
+        );
+    }
+
+    #[test]
+    fn a_bare_decimal_keeps_its_dot() {
+        assert_eq!(
+            first("a share of .016 percent").as_deref(),
+            Some(".016 percent = 0.016 [] percent | ")
         );
     }
 }

@@ -10,7 +10,8 @@
 //! - a month or year alone, after a preposition such as "in", "since",
 //!   "until" ("in September", "since 2011"), or with "early", "mid",
 //!   "late" ("mid-September"): the month (this year's, or last year's when
-//!   this year's lies after publication) or the year;
+//!   this year's lies after publication; after "by", "until", "before",
+//!   the next one) or the year; "last September", "next March";
 //! - weekdays ("Tuesday", "Sunday morning"): the latest such day on or
 //!   before publication; "last Tuesday" strictly before, "next Tuesday"
 //!   strictly after, "this Tuesday" in the publication week;
@@ -34,7 +35,8 @@
 //! the noun are not read as months. A weekday right before another
 //! capitalised word ("Sunday Times"), or right after one ("Bloody
 //! Sunday"), is a name unless a preposition comes first ("on Tuesday
-//! Putin said").
+//! Ortis said"); so is "Today" or "This Week" capitalised inside a
+//! sentence ("USA Today").
 
 pub(crate) mod lexicon;
 mod resolve;
@@ -773,7 +775,7 @@ mod tests {
     }
 
     #[test]
-    fn seed_like_phrases() {
+    fn month_days_resolve_against_publication() {
         let published = d(2015, 10, 27);
         assert_eq!(
             spans(
