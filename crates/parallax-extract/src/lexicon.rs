@@ -1,7 +1,7 @@
 //! The word lists annotators read: reporting verbs, speaker nouns, pronouns.
 //! Each is a data file in `data/`, one entry a line, compiled in.
 
-use std::collections::HashMap;
+use crate::dates::tokens::FastMap;
 use std::sync::OnceLock;
 
 const VERBS: &str = include_str!("../../../data/reporting_verbs.tsv");
@@ -87,9 +87,9 @@ pub struct Noun {
 
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    verbs: HashMap<String, Verb>,
-    nouns: HashMap<String, Vec<Noun>>,
-    pronouns: HashMap<String, Noun>,
+    verbs: FastMap<String, Verb>,
+    nouns: FastMap<String, Vec<Noun>>,
+    pronouns: FastMap<String, Noun>,
     /// Lines that did not parse, as `file:line`; a test keeps this empty.
     pub bad_lines: Vec<String>,
 }
@@ -215,13 +215,17 @@ impl Lexicon {
     }
 
     pub fn verb(&self, word: &str) -> Option<Verb> {
-        self.verbs.get(&word.to_lowercase()).copied()
+        // Most words arrive in lower case already: skip the copy then.
+        if word.chars().any(char::is_uppercase) {
+            self.verbs.get(&word.to_lowercase()).copied()
+        } else {
+            self.verbs.get(word).copied()
+        }
     }
 
     /// A speaker noun of the given kind ("spokesman" as a person, "Col." as a title).
     pub fn noun(&self, word: &str, kind: Kind) -> Option<Noun> {
-        self.nouns
-            .get(&word.to_lowercase())?
+        self.nouns_of(word)?
             .iter()
             .find(|n| n.kind == kind)
             .copied()
@@ -229,7 +233,15 @@ impl Lexicon {
 
     /// Any reading of a speaker noun.
     pub fn any_noun(&self, word: &str) -> Option<Noun> {
-        self.nouns.get(&word.to_lowercase())?.first().copied()
+        self.nouns_of(word)?.first().copied()
+    }
+
+    fn nouns_of(&self, word: &str) -> Option<&Vec<Noun>> {
+        if word.chars().any(char::is_uppercase) {
+            self.nouns.get(&word.to_lowercase())
+        } else {
+            self.nouns.get(word)
+        }
     }
 
     pub fn pronoun(&self, word: &str) -> Option<Noun> {

@@ -32,6 +32,7 @@ impl Hasher for Fnv {
 }
 
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FastSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// A word list keyed by lower-case bytes, so that lookups need no UTF-8
 /// check.

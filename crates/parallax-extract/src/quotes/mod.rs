@@ -716,9 +716,7 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
                 // Only a plain "Subject verb …" opening: the word after the
                 // mention must not start a phrase or a clause of its own.
                 let next = ws.get(after)?;
-                if !next.is_word()
-                    || words::PHRASE_STOPS.iter().any(|s| next.is(s)) && !next.is("said")
-                {
+                if !next.is_word() || words::is_phrase_stop(&next) && !next.is("said") {
                     return None;
                 }
                 let res = resolver.resolve(&m, m.range.start);

@@ -2,21 +2,21 @@
 //! pronoun, a description), and who that mention is, resolved from the
 //! document's own mentions only.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::dates::tokens::FastSet;
 use crate::lexicon::{lexicon, Gender, Kind};
 
 use super::words::{
-    is_auxiliary, is_calendar, is_capitalised_non_name, is_determiner, Word, NAME_JOINERS,
-    PHRASE_STOPS,
+    is_auxiliary, is_calendar, is_capitalised_non_name, is_determiner, is_joiner, is_phrase_stop,
+    Word,
 };
 
 const ORG_HEADS: &str = include_str!("../../../../data/organisation_heads.txt");
 
-fn org_heads() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+fn org_heads() -> &'static FastSet<String> {
+    static SET: OnceLock<FastSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         ORG_HEADS
             .lines()
@@ -28,7 +28,11 @@ fn org_heads() -> &'static HashSet<String> {
 }
 
 pub fn is_org_head(word: &str) -> bool {
-    org_heads().contains(&word.to_lowercase())
+    if word.chars().any(char::is_uppercase) {
+        org_heads().contains(&word.to_lowercase())
+    } else {
+        org_heads().contains(word)
+    }
 }
 
 /// What a speaker mention is, before resolution.
@@ -141,7 +145,7 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
     let mut cut = words.len();
     while cut > 0 {
         let w = &words[cut - 1];
-        let joiner = NAME_JOINERS.iter().any(|j| w.is(j)) && cut < words.len() && cut > 1;
+        let joiner = is_joiner(&w) && cut < words.len() && cut > 1;
         let plain = w.capitalised()
             && !title_word(w)
             && lexicon().any_noun(w.s).is_none()
@@ -160,7 +164,7 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
     {
         let tail_is_name = words[h + 1..]
             .iter()
-            .all(|w| w.capitalised() || NAME_JOINERS.iter().any(|j| w.is(j)));
+            .all(|w| w.capitalised() || is_joiner(&w));
         if tail_is_name {
             let start = words
                 .iter()
@@ -273,7 +277,7 @@ pub fn mention_left(ws: &[Word<'_>], end: usize, text: &str) -> Option<Mention> 
         });
     }
     let head_is_noun = lexicon().any_noun(w.s).is_some() || is_org_head(w.s);
-    if PHRASE_STOPS.iter().any(|s| w.is(s)) {
+    if is_phrase_stop(&w) {
         return None;
     }
     if !(is_name_word(w) || head_is_noun) {
@@ -285,7 +289,7 @@ pub fn mention_left(ws: &[Word<'_>], end: usize, text: &str) -> Option<Mention> 
         let right = &ws[start];
         // Joiners inside a name come first: "Concord of Nations" reads on
         // where a bare "of" would end the phrase.
-        let joiner = NAME_JOINERS.iter().any(|j| p.is(j))
+        let joiner = is_joiner(&p)
             && start >= 2
             && ws[start - 2].capitalised()
             && right.capitalised()
@@ -293,7 +297,7 @@ pub fn mention_left(ws: &[Word<'_>], end: usize, text: &str) -> Option<Mention> 
         let stop = !joiner
             && (p.quoted
                 || !(p.is_word() || p.is("'s") || p.is("’s"))
-                || PHRASE_STOPS.iter().any(|s| p.is(s))
+                || is_phrase_stop(&p)
                 || is_determiner(p));
         if stop {
             break;
@@ -380,11 +384,7 @@ fn generic_phrase_left(ws: &[Word<'_>], last: usize) -> Option<Mention> {
                 },
             });
         }
-        if p.quoted
-            || !p.is_word()
-            || PHRASE_STOPS.iter().any(|s| p.is(s))
-            || lexicon().verb(p.s).is_some()
-        {
+        if p.quoted || !p.is_word() || is_phrase_stop(&p) || lexicon().verb(p.s).is_some() {
             return None;
         }
         start -= 1;
@@ -421,7 +421,7 @@ pub fn mention_right(ws: &[Word<'_>], start: usize, text: &str) -> Option<(Menti
             && (is_name_word(w)
                 || (w.is_word() && lexicon().any_noun(w.s).is_some())
                 || (w.is_word() && is_org_head(w.s))
-                || (NAME_JOINERS.iter().any(|j| w.is(j))
+                || (is_joiner(&w)
                     && end > start
                     && ws.get(end + 1).is_some_and(|n| n.capitalised()))
                 || (w.is_word()
@@ -429,7 +429,7 @@ pub fn mention_right(ws: &[Word<'_>], start: usize, text: &str) -> Option<(Menti
                     && end > start
                     && is_determiner(&ws[start])
                     && lexicon().verb(w.s).is_none()
-                    && !NAME_JOINERS.iter().any(|j| w.is(j))));
+                    && !is_joiner(&w)));
         if !ok {
             break;
         }
@@ -516,8 +516,7 @@ impl Resolver {
             let mut j = i;
             while j + 1 < ws.len()
                 && (is_name_word(&ws[j + 1])
-                    || (NAME_JOINERS.iter().any(|n| ws[j + 1].is(n))
-                        && ws.get(j + 2).is_some_and(is_name_word)))
+                    || (is_joiner(&ws[j + 1]) && ws.get(j + 2).is_some_and(is_name_word)))
             {
                 j += 1;
             }

@@ -9,6 +9,8 @@ use parallax_text::{Segmentation, TokenKind};
 #[derive(Debug, Clone)]
 pub struct Word<'a> {
     pub s: &'a str,
+    /// `s` in lower case, made once: words are compared many times.
+    pub lower: std::borrow::Cow<'a, str>,
     pub r: Range<usize>,
     pub kind: TokenKind,
     /// Inside a quoted stretch (such words are never cues or speakers).
@@ -16,11 +18,12 @@ pub struct Word<'a> {
 }
 
 impl Word<'_> {
+    /// Equal to `w`, which must be written in lower case.
     pub fn is(&self, w: &str) -> bool {
-        self.s.eq_ignore_ascii_case(w)
+        self.lower.as_ref() == w
     }
     pub fn lower(&self) -> String {
-        self.s.to_lowercase()
+        self.lower.to_string()
     }
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
@@ -42,28 +45,41 @@ impl Word<'_> {
     }
 }
 
-/// The words of `range`, marking those inside any of `zones`.
+/// The words of `range`, marking those inside any of `zones` (which are
+/// sorted and do not overlap).
 pub fn words<'a>(
     text: &'a str,
     seg: &Segmentation,
     range: Range<usize>,
     zones: &[Range<usize>],
 ) -> Vec<Word<'a>> {
-    seg.tokens_in(range)
-        .iter()
-        .filter_map(|t| {
-            let s = text.get(t.range.clone())?;
-            let quoted = zones
-                .iter()
-                .any(|z| z.start <= t.range.start && t.range.end <= z.end);
-            Some(Word {
-                s,
-                r: t.range.clone(),
-                kind: t.kind,
-                quoted,
-            })
-        })
-        .collect()
+    let toks = seg.tokens_in(range);
+    let mut out = Vec::with_capacity(toks.len());
+    let mut z = zones.partition_point(|z| z.end <= toks.first().map_or(0, |t| t.range.start));
+    for t in toks {
+        let Some(s) = text.get(t.range.clone()) else {
+            continue;
+        };
+        while zones.get(z).is_some_and(|r| r.end <= t.range.start) {
+            z += 1;
+        }
+        let quoted = zones
+            .get(z)
+            .is_some_and(|r| r.start <= t.range.start && t.range.end <= r.end);
+        let lower = if s.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(s.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        };
+        out.push(Word {
+            s,
+            lower,
+            r: t.range.clone(),
+            kind: t.kind,
+            quoted,
+        });
+    }
+    out
 }
 
 /// Words that open a noun phrase without being part of a name.
@@ -168,7 +184,7 @@ pub const CALENDAR: &[&str] = &[
 ];
 
 pub fn is_calendar(w: &Word<'_>) -> bool {
-    CALENDAR.iter().any(|c| w.is(c))
+    calendar().contains(w.lower.as_ref())
 }
 
 /// Words that open sentences with a capital but never name anyone.
@@ -236,14 +252,44 @@ pub const CAPITALISED_NON_NAMES: &[&str] = &[
 ];
 
 pub fn is_capitalised_non_name(w: &Word<'_>) -> bool {
-    CAPITALISED_NON_NAMES.iter().any(|c| w.is(c))
+    non_names().contains(w.lower.as_ref())
 }
 
+use crate::dates::tokens::FastSet;
+
+fn set(words: &'static [&'static str]) -> FastSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+macro_rules! word_set {
+    ($name:ident, $list:ident) => {
+        fn $name() -> &'static FastSet<&'static str> {
+            static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
+            SET.get_or_init(|| set($list))
+        }
+    };
+}
+
+word_set!(determiners, DETERMINERS);
+word_set!(auxiliaries, AUXILIARIES);
+word_set!(calendar, CALENDAR);
+word_set!(non_names, CAPITALISED_NON_NAMES);
+word_set!(stops, PHRASE_STOPS);
+word_set!(joiners, NAME_JOINERS);
+
 pub fn is_determiner(w: &Word<'_>) -> bool {
-    DETERMINERS.iter().any(|d| w.is(d))
+    determiners().contains(w.lower.as_ref())
 }
 
 pub fn is_auxiliary(w: &Word<'_>) -> bool {
-    AUXILIARIES.iter().any(|d| w.is(d))
+    auxiliaries().contains(w.lower.as_ref())
         || (w.s.len() > 4 && w.s.ends_with("ly") && !w.capitalised())
+}
+
+pub fn is_phrase_stop(w: &Word<'_>) -> bool {
+    stops().contains(w.lower.as_ref())
+}
+
+pub fn is_joiner(w: &Word<'_>) -> bool {
+    joiners().contains(w.lower.as_ref())
 }
