@@ -152,7 +152,26 @@ fn skip_adjuncts(ws: &[Word<'_>], mut i: usize, lemma: &str) -> usize {
             "when",
             "with",
         ];
-        if w.is_word() && prep.iter().any(|p| w.is(p)) {
+        // "commented on the casualties", "spoke on the record": after these
+        // verbs "on" opens what was said, unless a date follows it.
+        let topic_on = w.is("on")
+            && matches!(
+                lemma,
+                "comment"
+                    | "report"
+                    | "write"
+                    | "remark"
+                    | "testify"
+                    | "reflect"
+                    | "focus"
+                    | "elaborate"
+                    | "speak"
+                    | "talk"
+            )
+            && !ws.get(i + 1).is_some_and(|n| {
+                words::is_calendar(n) || n.kind == parallax_text::TokenKind::Number
+            });
+        if w.is_word() && prep.iter().any(|p| w.is(p)) && !topic_on {
             // Take the short phrase up to the next comma, "that", colon or quote.
             let mut j = i + 1;
             while let Some(x) = ws.get(j) {
@@ -161,7 +180,7 @@ fn skip_adjuncts(ws: &[Word<'_>], mut i: usize, lemma: &str) -> usize {
                     || x.is_quote()
                     || x.is("that")
                     || x.ends_sentence()
-                    || j - i > 8
+                    || j - i > 20
                 {
                     break;
                 }
@@ -262,14 +281,33 @@ fn word_count(text: &str, r: &Range<usize>) -> usize {
 }
 
 /// Read the attribution around a cue at word `v`, if the words there make one.
-fn read_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
+fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Reading> {
     let w = ws.get(v)?;
     if w.quoted {
         return None;
     }
     // "according to X"
     if w.is("according") && ws.get(v + 1).is_some_and(|n| n.is("to")) {
-        let (m, after) = mention_right(ws, v + 2, text)?;
+        let (m, after) = mention_right(ws, v + 2, text).or_else(|| {
+            // "According to conservative talk radio host Rush Limbaugh, …":
+            // the words up to the comma are the source.
+            let end = ws[v + 2..]
+                .iter()
+                .position(|x| x.is_comma() || x.ends_sentence())
+                .map(|i| v + 2 + i)?;
+            let words = ws
+                .get(v + 2..end)
+                .filter(|s| !s.is_empty() && s.len() <= 10)?;
+            let range = words.first()?.r.start..words.last()?.r.end;
+            let name = text.get(range.clone())?.to_string();
+            Some((
+                Mention {
+                    range,
+                    kind: MentionKind::Organisation(name),
+                },
+                end,
+            ))
+        })?;
         let cue = w.r.start..ws.get(v + 1)?.r.end;
         let content = if v == 0 || ws[..v].iter().all(|x| x.is_comma()) {
             clause_to_end(text, ws, after)?
@@ -301,12 +339,14 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
             && verb.form == VerbForm::Finite
             && !w.s.ends_with("ing")
             && verb.lemma != "quote";
-        if is_determiner(p) || p.is("to") || passive {
+        let possessed = p.is("'s") || p.is("’s");
+        if is_determiner(p) || p.is("to") || passive || possessed {
             return None;
         }
     }
-    if w.capitalised() {
-        // "Islamic State", "United States": a capitalised verb form is a name.
+    if w.capitalised() && !headline {
+        // "Islamic State", "United States": a capitalised verb form is a
+        // name, except in a headline written in title case.
         return None;
     }
     if ws.get(v + 1).is_some_and(|n| n.is("to"))
@@ -502,7 +542,16 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
         let quote_before = seg_start > 0
             && ws.get(seg_start - 1).is_some_and(|x| {
                 x.is_quote() || x.is_comma() && seg_start >= 2 && ws[seg_start - 2].is_quote()
-            });
+            })
+            // A title in quote marks ("Fox News Sunday") is not a quotation.
+            && ws[..seg_start]
+                .iter()
+                .rev()
+                .skip_while(|x| !x.quoted)
+                .take_while(|x| x.quoted)
+                .filter(|x| x.is_word())
+                .count()
+                >= 4;
         let content = if rest_that {
             clause_to_end(text, ws, after)
         } else if let (Some(b), true) = (before.clone(), tail_is_short || quote_before) {
@@ -619,6 +668,67 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
     None
 }
 
+/// A sentence in title case ("Senator Calls Report A Disgrace"): a headline,
+/// where verbs are capitalised too.
+fn is_title_case(ws: &[Word<'_>]) -> bool {
+    let words: Vec<&Word<'_>> = ws.iter().filter(|w| w.is_word() && !w.quoted).collect();
+    let small = [
+        "a", "an", "the", "of", "in", "on", "at", "and", "or", "for", "to", "with", "by", "as",
+        "but",
+    ];
+    let capitalised = words.iter().filter(|w| w.capitalised()).count();
+    let open = words
+        .iter()
+        .filter(|w| !small.contains(&w.lower.as_ref()))
+        .count();
+    words.len() >= 4 && capitalised * 10 >= open * 9
+}
+
+/// "Graham: Trump's Rhetoric Is Destroying the Party": a headline that gives
+/// a name, a colon and what they said.
+fn headline_colon(text: &str, ws: &[Word<'_>]) -> Option<Reading> {
+    let colon = ws.iter().take(7).position(|w| w.is_colon())?;
+    let name = ws.get(..colon).filter(|n| !n.is_empty())?;
+    let plain = name.iter().all(|w| {
+        w.capitalised() && !w.quoted && !words::is_capitalised_non_name(w) && !words::is_calendar(w)
+            || words::is_joiner(w)
+    });
+    // "WASHINGTON:" is a dateline, "Update:" a label.
+    let one_shout = name.len() == 1 && name[0].s.chars().all(|c| !c.is_lowercase());
+    let label = name.iter().any(|w| {
+        [
+            "update",
+            "note",
+            "watch",
+            "photos",
+            "video",
+            "correction",
+            "editor",
+            "live",
+            "breaking",
+            "exclusive",
+            "opinion",
+            "analysis",
+            "read",
+            "related",
+        ]
+        .contains(&w.lower.as_ref())
+    });
+    if !plain || one_shout || label || ws.get(colon + 1).is_none_or(|w| w.ends_sentence()) {
+        return None;
+    }
+    let (m, _) = mention_right(ws, 0, text)?;
+    let content = clause_to_end(text, ws, colon + 1)?;
+    Some(Reading {
+        mention: Some(m),
+        appositive: None,
+        content: vec![content],
+        cue: ws.get(colon)?.r.clone(),
+        signal: Signal::Neutral,
+        inherits: false,
+    })
+}
+
 /// Verbs whose -s form is also a plural noun ("reports", "claims", "states").
 const NOUN_HOMOGRAPHS: &[&str] = &[
     "state", "report", "claim", "call", "charge", "demand", "note", "quote", "answer", "comment",
@@ -684,8 +794,12 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
         };
         let mut sentence_speaker: Option<(SpeakerFinding, Resolved)> = None;
         let mut readings = Vec::new();
+        let headline = is_title_case(ws);
+        if let Some(r) = headline_colon(text, ws) {
+            readings.push(r);
+        }
         for v in 0..ws.len() {
-            if let Some(r) = read_cue(text, ws, v) {
+            if let Some(r) = read_cue(text, ws, v, headline) {
                 readings.push(r);
             }
         }
@@ -716,7 +830,7 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
                 // Only a plain "Subject verb …" opening: the word after the
                 // mention must not start a phrase or a clause of its own.
                 let next = ws.get(after)?;
-                if !next.is_word() || words::is_phrase_stop(&next) && !next.is("said") {
+                if !next.is_word() || words::is_phrase_stop(next) && !next.is("said") {
                     return None;
                 }
                 let res = resolver.resolve(&m, m.range.start);

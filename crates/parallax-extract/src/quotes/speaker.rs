@@ -49,6 +49,8 @@ pub enum MentionKind {
     /// A description ("the military official", "the MoD deputy head", "sources").
     Nominal {
         head: String,
+        /// The description as written, without its determiner.
+        written: String,
         words: Vec<String>,
         kind: Kind,
         gender: Gender,
@@ -145,7 +147,7 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
     let mut cut = words.len();
     while cut > 0 {
         let w = &words[cut - 1];
-        let joiner = is_joiner(&w) && cut < words.len() && cut > 1;
+        let joiner = is_joiner(w) && cut < words.len() && cut > 1;
         let plain = w.capitalised()
             && !title_word(w)
             && lexicon().any_noun(w.s).is_none()
@@ -164,7 +166,7 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
     {
         let tail_is_name = words[h + 1..]
             .iter()
-            .all(|w| w.capitalised() || is_joiner(&w));
+            .all(|w| w.capitalised() || is_joiner(w));
         if tail_is_name {
             let start = words
                 .iter()
@@ -189,6 +191,7 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
         let head = role_words.last().map(|w| w.lower()).unwrap_or_default();
         let noun = lexicon().any_noun(&head);
         return MentionKind::Nominal {
+            written: join(&role_words, text),
             definite: words.first().is_some_and(|w| w.is("the")),
             head,
             words: role_words.iter().map(Word::lower).collect(),
@@ -277,11 +280,11 @@ pub fn mention_left(ws: &[Word<'_>], end: usize, text: &str) -> Option<Mention> 
         });
     }
     let head_is_noun = lexicon().any_noun(w.s).is_some() || is_org_head(w.s);
-    if is_phrase_stop(&w) {
+    if is_phrase_stop(w) {
         return None;
     }
     if !(is_name_word(w) || head_is_noun) {
-        return generic_phrase_left(ws, last);
+        return generic_phrase_left(ws, last, text);
     }
     let mut start = last;
     while start > 0 {
@@ -289,7 +292,7 @@ pub fn mention_left(ws: &[Word<'_>], end: usize, text: &str) -> Option<Mention> 
         let right = &ws[start];
         // Joiners inside a name come first: "Concord of Nations" reads on
         // where a bare "of" would end the phrase.
-        let joiner = is_joiner(&p)
+        let joiner = is_joiner(p)
             && start >= 2
             && ws[start - 2].capitalised()
             && right.capitalised()
@@ -297,7 +300,7 @@ pub fn mention_left(ws: &[Word<'_>], end: usize, text: &str) -> Option<Mention> 
         let stop = !joiner
             && (p.quoted
                 || !(p.is_word() || p.is("'s") || p.is("’s"))
-                || is_phrase_stop(&p)
+                || is_phrase_stop(p)
                 || is_determiner(p));
         if stop {
             break;
@@ -359,7 +362,7 @@ pub fn mention_left(ws: &[Word<'_>], end: usize, text: &str) -> Option<Mention> 
 
 /// Any determiner-led noun phrase ending at `last` ("a new poll", "the
 /// study", "his campaign"): sources that are not people or bodies.
-fn generic_phrase_left(ws: &[Word<'_>], last: usize) -> Option<Mention> {
+fn generic_phrase_left(ws: &[Word<'_>], last: usize, text: &str) -> Option<Mention> {
     let head = ws.get(last)?;
     if !head.is_word()
         || head.capitalised()
@@ -377,6 +380,7 @@ fn generic_phrase_left(ws: &[Word<'_>], last: usize) -> Option<Mention> {
                 range: span.first()?.r.start..span.last()?.r.end,
                 kind: MentionKind::Nominal {
                     head: head.lower(),
+                    written: join(&span[1..], text),
                     words: span[1..].iter().map(Word::lower).collect(),
                     kind: Kind::Organisation,
                     gender: Gender::Unknown,
@@ -384,7 +388,7 @@ fn generic_phrase_left(ws: &[Word<'_>], last: usize) -> Option<Mention> {
                 },
             });
         }
-        if p.quoted || !p.is_word() || is_phrase_stop(&p) || lexicon().verb(p.s).is_some() {
+        if p.quoted || !p.is_word() || is_phrase_stop(p) || lexicon().verb(p.s).is_some() {
             return None;
         }
         start -= 1;
@@ -421,15 +425,18 @@ pub fn mention_right(ws: &[Word<'_>], start: usize, text: &str) -> Option<(Menti
             && (is_name_word(w)
                 || (w.is_word() && lexicon().any_noun(w.s).is_some())
                 || (w.is_word() && is_org_head(w.s))
-                || (is_joiner(&w)
+                || (is_joiner(w)
                     && end > start
                     && ws.get(end + 1).is_some_and(|n| n.capitalised()))
                 || (w.is_word()
                     && !w.capitalised()
                     && end > start
+                    && end - start <= 5
                     && is_determiner(&ws[start])
                     && lexicon().verb(w.s).is_none()
-                    && !is_joiner(&w)));
+                    && !is_joiner(w)
+                    && !is_phrase_stop(w)
+                    && !is_auxiliary(w)));
         if !ok {
             break;
         }
@@ -636,6 +643,7 @@ impl Resolver {
                 }),
             MentionKind::Nominal {
                 head,
+                written,
                 words,
                 kind,
                 gender,
@@ -710,7 +718,11 @@ impl Resolver {
                     .or(recent)
                     .or(recent_org)
                     .unwrap_or(Resolved {
-                        name: words.join(" "),
+                        name: if written.is_empty() {
+                            words.join(" ")
+                        } else {
+                            written.clone()
+                        },
                         role: None,
                         kind: *kind,
                         gender: *gender,
