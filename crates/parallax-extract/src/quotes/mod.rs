@@ -693,8 +693,7 @@ fn headline_colon(text: &str, ws: &[Word<'_>]) -> Option<Reading> {
         w.capitalised() && !w.quoted && !words::is_capitalised_non_name(w) && !words::is_calendar(w)
             || words::is_joiner(w)
     });
-    // "WASHINGTON:" is a dateline, "Update:" a label.
-    let one_shout = name.len() == 1 && name[0].s.chars().all(|c| !c.is_lowercase());
+    // "Update:" is a label; "WALLACE:" in a transcript is a speaker.
     let label = name.iter().any(|w| {
         [
             "update",
@@ -714,10 +713,17 @@ fn headline_colon(text: &str, ws: &[Word<'_>]) -> Option<Reading> {
         ]
         .contains(&w.lower.as_ref())
     });
-    if !plain || one_shout || label || ws.get(colon + 1).is_none_or(|w| w.ends_sentence()) {
+    if !plain || label || ws.get(colon + 1).is_none_or(|w| w.ends_sentence()) {
         return None;
     }
-    let (m, _) = mention_right(ws, 0, text)?;
+    let m = match name {
+        // A transcript's speaker in capitals stands for a surname.
+        [w] if w.s.chars().all(|c| !c.is_lowercase()) => Mention {
+            range: w.r.clone(),
+            kind: MentionKind::Surname(w.s.to_string()),
+        },
+        _ => mention_right(ws, 0, text)?.0,
+    };
     let content = clause_to_end(text, ws, colon + 1)?;
     Some(Reading {
         mention: Some(m),
@@ -793,6 +799,8 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
             continue;
         };
         let mut sentence_speaker: Option<(SpeakerFinding, Resolved)> = None;
+        // A colon cue of an earlier sentence waits for this one.
+        let waiting = pending.take();
         let mut readings = Vec::new();
         let headline = is_title_case(ws);
         if let Some(r) = headline_colon(text, ws) {
@@ -916,7 +924,11 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
         }
         // Quoted stretches of this sentence that no cue claimed.
         let mut carried = false;
-        if let Some((found, res, cue, signal)) = pending.take() {
+        // A sentence with cues of its own says who speaks in it.
+        let own_cues = out.last().is_some_and(|q| {
+            s.range.start <= q.range.start && q.range.start < s.range.end && q.cue.is_some()
+        });
+        if let Some((found, res, cue, signal)) = waiting.filter(|_| !own_cues) {
             let waiting = zones.iter_mut().find(|z| {
                 !z.used && s.range.start <= z.content.start && z.content.start < s.range.end
             });

@@ -545,7 +545,10 @@ impl Resolver {
     }
 
     fn person_by_surname(&self, word: &str, before: usize) -> Option<&KnownPerson> {
-        let matches = |p: &&KnownPerson| surname(&p.name) == word || p.name == word;
+        // Transcripts write speakers in capitals: "WALLACE" is Chris Wallace.
+        let matches = |p: &&KnownPerson| {
+            surname(&p.name) == word || p.name == word || surname(&p.name).to_uppercase() == word
+        };
         self.people
             .iter()
             .rev()
