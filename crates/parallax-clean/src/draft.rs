@@ -220,7 +220,8 @@ impl Cleaner {
     fn find_dateline(&self, draft: &mut Draft) -> Option<crate::outlets::LineSignature> {
         for line in draft.lines.iter_mut().filter(|l| l.is_kept()).take(3) {
             if let Some(sig) = self.outlets.scan_line(&line.text) {
-                if sig.month_day.is_some() {
+                // "CITY, Month D. /TAG/." and "CITY (TAG) —" open the text.
+                if sig.month_day.is_some() || sig.matched.ends_with(['—', '–', '-']) {
                     let cut = line
                         .text
                         .find(sig.matched.as_str())

@@ -2,7 +2,8 @@
 //!
 //! For each story and each of its documents the report shows the clean text
 //! paragraph by paragraph and, beside it, every piece of boilerplate that was
-//! taken out with its reason, plus the outlet and date with their evidence.
+//! taken out with its reason, plus the outlet and date with their evidence;
+//! below it the quotations with their speakers, and the counts and dates.
 //! Every piece of article text is HTML-escaped; the page loads nothing from
 //! elsewhere.
 //!
@@ -133,7 +134,72 @@ fn render_document(h: &mut String, d: &Document) {
             escape(&r.text)
         );
     }
-    h.push_str("</ul></aside></div></article>");
+    h.push_str("</ul></aside></div>");
+    if !d.quotes.is_empty() {
+        let _ = write!(
+            h,
+            "<h4>Quotations ({})</h4><ul class=\"quotes\">",
+            d.quotes.len()
+        );
+        for q in &d.quotes {
+            let who = match &q.speaker {
+                Some(s) => match &s.role {
+                    Some(r) => format!("{} ({r}), as “{}”", s.name, s.mention),
+                    None => format!("{}, as “{}”", s.name, s.mention),
+                },
+                None => "speaker unknown".to_string(),
+            };
+            let kind = match q.kind {
+                parallax_model::QuoteKind::Direct => "direct",
+                parallax_model::QuoteKind::Partial => "partial",
+                parallax_model::QuoteKind::Indirect => "indirect",
+            };
+            let _ = write!(
+                h,
+                "<li><span class=\"reason\">{}</span><b>{}</b>{}: {}</li>",
+                escape(kind),
+                escape(&who),
+                q.cue
+                    .as_deref()
+                    .map(|c| format!(" — {}", escape(c)))
+                    .unwrap_or_default(),
+                escape(&q.text)
+            );
+        }
+        h.push_str("</ul>");
+    }
+    if !d.counts.is_empty() || !d.dates.is_empty() {
+        h.push_str("<h4>Counts and dates</h4><ul>");
+        for c in &d.counts {
+            let by = c
+                .claimed_by
+                .as_deref()
+                .map(|b| format!(" — according to {b}"))
+                .unwrap_or_default();
+            let _ = write!(
+                h,
+                "<li><span class=\"reason\">{}</span>{}{}</li>",
+                escape(c.category.as_deref().unwrap_or("count")),
+                escape(&c.text),
+                escape(&by)
+            );
+        }
+        for t in &d.dates {
+            let value = match (&t.value, &t.until) {
+                (Some(a), Some(b)) => format!("{a} to {b}"),
+                (Some(a), None) => a.clone(),
+                _ => "unresolved".to_string(),
+            };
+            let _ = write!(
+                h,
+                "<li><span class=\"reason\">date</span>{} → {}</li>",
+                escape(&t.text),
+                escape(&value)
+            );
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str("</article>");
 }
 
 #[cfg(test)]
