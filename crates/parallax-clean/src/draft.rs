@@ -449,6 +449,10 @@ impl Draft {
             text.push_str(body);
             chars += body.chars().count();
         }
+        let mut warnings = self.warnings;
+        if text.is_empty() {
+            warnings.push("no text remains once boilerplate is removed".to_string());
+        }
         CleanArticle {
             id: self.id,
             source: self.origin.to_string(),
@@ -459,7 +463,7 @@ impl Draft {
             title: self.title,
             text,
             removed,
-            warnings: self.warnings,
+            warnings,
         }
     }
 }

@@ -1,7 +1,6 @@
 //! The `parallax` command line: argument parsing, progress, output files and
 //! exit codes. The work itself is done by the library crates.
 
-mod eval;
 mod progress;
 
 use std::collections::BTreeMap;
@@ -100,7 +99,7 @@ enum GoldFormat {
 struct InputArgs {
     /// Map a document part to the input's JSON field: NAME=FIELD, with NAME one of
     /// id, text, html, url, outlet, published, title (e.g. --field outlet=source).
-    #[arg(long = "field", value_name = "NAME=FIELD")]
+    #[arg(long = "field", value_name = "NAME=FIELD", value_parser = field_mapping)]
     fields: Vec<String>,
     /// Skip documents, JSON lines or WARC records larger than this many bytes.
     #[arg(long, default_value_t = parallax_ingest::DEFAULT_MAX_DOCUMENT_BYTES)]
@@ -114,6 +113,13 @@ struct InputArgs {
     /// Print only the final tally, not each skipped input.
     #[arg(short, long)]
     quiet: bool,
+}
+
+/// Check a `--field` mapping while arguments are parsed, so that a bad one
+/// is refused like any other wrong argument.
+fn field_mapping(spec: &str) -> Result<String, String> {
+    FieldMap::default().set(spec).map_err(|e| e.to_string())?;
+    Ok(spec.to_string())
 }
 
 impl InputArgs {
@@ -388,7 +394,10 @@ fn eval_attribution(dir: &std::path::Path, json: bool, show: usize) -> Result<Ex
     let mut out = io::stdout().lock();
     let docs = parallax_eval::attribution::load_brat(dir)?;
     let start = Instant::now();
-    let predictions: Vec<_> = docs.iter().map(|d| eval::predict_quotes(&d.text)).collect();
+    let predictions: Vec<_> = docs
+        .iter()
+        .map(|d| parallax_eval::predict::predict_quotes(&d.text))
+        .collect();
     let secs = start.elapsed().as_secs_f64().max(1e-9);
     let report = parallax_eval::attribution::score(&docs, &predictions);
     if json {
@@ -409,7 +418,7 @@ fn eval_attribution(dir: &std::path::Path, json: bool, show: usize) -> Result<Ex
         writeln!(out, "annotated {} documents in {secs:.2} s", docs.len())?;
     }
     if show > 0 {
-        eval::show_differences(&mut out, &docs, &predictions, show)?;
+        parallax_eval::predict::show_differences(&mut out, &docs, &predictions, show)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -477,8 +486,11 @@ fn main() -> ExitCode {
         // A reader that closed the pipe (`| head`) has what it wanted.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
+            // Wrong arguments are refused by the parser with code 2; a run
+            // that cannot go on (an unwritable output, a missing benchmark)
+            // fails with 1.
             eprintln!("parallax: {e:#}");
-            ExitCode::from(2)
+            ExitCode::FAILURE
         }
     }
 }

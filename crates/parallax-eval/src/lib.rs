@@ -7,9 +7,13 @@
 //! `attribution` scores quotation attribution (quote spans, speakers, cues)
 //! against gold attribution relations in brat standoff.
 //!
+//! `predict` runs Parallax's annotators on a benchmark's raw texts and puts
+//! their findings in the benchmark's terms, and lists the differences.
+//!
 //! This crate must not ship any benchmark data (pages and gold texts are read
 //! from `../shared` at run time) and must not tune anything itself: it only
 //! measures.
 
 pub mod attribution;
 pub mod extraction;
+pub mod predict;

@@ -225,7 +225,7 @@ fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
 /// A file that holds one document (plain text or an HTML page).
 fn read_single(path: &str, reader: impl Read, format: Format, gz: bool, max: usize) -> Event {
     let mut bytes = Vec::new();
-    let limit = max as u64 + 1;
+    let limit = (max as u64).saturating_add(1);
     if let Err(e) = reader.take(limit).read_to_end(&mut bytes) {
         let (kind, msg) = if gz {
             (

@@ -36,7 +36,7 @@ pub(crate) fn read_line_bounded(
         };
         let n = chunk.len();
         if fits {
-            if buf.len() + n > max + 1 {
+            if buf.len().saturating_add(n) > max.saturating_add(1) {
                 fits = false;
                 buf.clear();
             } else {
@@ -58,6 +58,8 @@ pub(crate) struct JsonLines {
     line: u64,
     buf: Vec<u8>,
     done: bool,
+    /// Whether any non-blank line was met: a file of blank lines is empty.
+    seen_record: bool,
 }
 
 impl JsonLines {
@@ -73,6 +75,7 @@ impl JsonLines {
             line: 0,
             buf: Vec::new(),
             done: false,
+            seen_record: false,
         }
     }
 
@@ -110,7 +113,7 @@ impl Iterator for JsonLines {
             };
             if consumed == 0 {
                 self.done = true;
-                if self.line == 0 {
+                if !self.seen_record {
                     return Some(Event::Problem(Problem::new(
                         self.origin(),
                         ProblemKind::Empty,
@@ -121,6 +124,7 @@ impl Iterator for JsonLines {
             }
             self.line += 1;
             if !fits {
+                self.seen_record = true;
                 return Some(Event::Problem(Problem::new(
                     self.origin(),
                     ProblemKind::TooLarge,
@@ -132,6 +136,7 @@ impl Iterator for JsonLines {
             if self.buf.iter().all(|b| b.is_ascii_whitespace()) {
                 continue; // blank lines separate nothing and hold no document
             }
+            self.seen_record = true;
             let bytes = std::mem::take(&mut self.buf);
             return Some(parse_record(self.origin(), &self.path, bytes, &self.opts));
         }
@@ -172,10 +177,25 @@ fn parse_record(origin: Origin, path: &str, bytes: Vec<u8>, opts: &ReaderOptions
         ));
     };
     let f = &opts.fields;
-    let body = if let Some(t) = obj.get(f.text()).and_then(Value::as_str) {
+    let field = |name: &str| {
+        obj.get(name)
+            .and_then(Value::as_str)
+            .filter(|s| !s.trim().is_empty())
+    };
+    let body = if let Some(t) = field(f.text()) {
         Body::Text(t.to_string())
-    } else if let Some(h) = obj.get(f.html()).and_then(Value::as_str) {
+    } else if let Some(h) = field(f.html()) {
         Body::Html(h.to_string())
+    } else if obj
+        .get(f.text())
+        .or_else(|| obj.get(f.html()))
+        .is_some_and(Value::is_string)
+    {
+        return Event::Problem(Problem::new(
+            origin,
+            ProblemKind::Empty,
+            "the text field is empty",
+        ));
     } else {
         return Event::Problem(Problem::new(
             origin,

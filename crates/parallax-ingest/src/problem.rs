@@ -22,6 +22,9 @@ pub enum ProblemKind {
     UnsupportedType,
     /// A WARC record that is not an HTML response (requests, metadata, images).
     NotArticle,
+    /// A fault in Parallax itself while analysing this document; the rest
+    /// of the run goes on. Please report it with the document.
+    Internal,
 }
 
 impl ProblemKind {
@@ -36,6 +39,7 @@ impl ProblemKind {
             ProblemKind::Unreadable => "unreadable",
             ProblemKind::UnsupportedType => "unsupported-type",
             ProblemKind::NotArticle => "not-an-article",
+            ProblemKind::Internal => "internal-error",
         }
     }
 }

@@ -9,7 +9,7 @@ use std::io::{self, BufRead, Read};
 use std::sync::Arc;
 
 use flate2::read::GzDecoder;
-use parallax_model::{Body, Origin};
+use parallax_model::Origin;
 
 use crate::files::ReaderOptions;
 use crate::jsonl::read_line_bounded;
@@ -155,7 +155,8 @@ impl WarcRecords {
             }
             return Ok(Step::Oversized(len));
         }
-        let mut block = Vec::with_capacity(len as usize);
+        // The header's length is not trusted for the allocation.
+        let mut block = Vec::with_capacity((len as usize).min(1 << 20));
         self.reader
             .as_mut()
             .take(len)
@@ -210,9 +211,6 @@ impl WarcRecords {
         match event {
             Event::Document(mut d) => {
                 d.url = url;
-                if let Body::Text(t) = &d.body {
-                    d.body = Body::Html(t.clone());
-                }
                 Event::Document(d)
             }
             problem => problem,
@@ -255,10 +253,17 @@ fn http_payload(block: &[u8]) -> Result<(Vec<u8>, String), String> {
         body = dechunk(&body).ok_or("damaged chunked transfer encoding")?;
     }
     if header("content-encoding").is_some_and(|v| v.contains("gzip")) {
+        // Inflate no more than a page can hold: a small record must not
+        // become an unbounded one.
+        const MAX_PAGE: u64 = 64 << 20;
         let mut out = Vec::new();
         GzDecoder::new(body.as_slice())
+            .take(MAX_PAGE + 1)
             .read_to_end(&mut out)
             .map_err(|e| format!("damaged gzip content encoding: {e}"))?;
+        if out.len() as u64 > MAX_PAGE {
+            return Ok((Vec::new(), "gzip content inflates past 64 MB".to_string()));
+        }
         body = out;
     }
     Ok((body, String::new()))
@@ -324,6 +329,7 @@ impl Iterator for WarcRecords {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use parallax_model::Body;
 
     fn record(kind: &str, ctype: &str, block: &[u8]) -> Vec<u8> {
         let mut r = format!(

@@ -14,11 +14,11 @@
 mod annotate;
 mod tally;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::mpsc;
 
 use parallax_clean::{Cleaner, CorpusCleaner, CorpusConfig, Draft};
-use parallax_ingest::{Event, Problem, Reader, ReaderOptions};
+use parallax_ingest::{Event, Problem, ProblemKind, Reader, ReaderOptions};
 use parallax_model::{Document, SourceDocument};
 use rayon::prelude::*;
 
@@ -108,7 +108,7 @@ impl Pipeline {
         let reader = Reader::new(paths, self.opts.reader.clone());
         let mut tally = Tally::default();
         let mut corpus = CorpusCleaner::new(self.opts.corpus);
-        let mut ids = HashSet::new();
+        let mut ids = HashMap::new();
         std::thread::scope(|scope| -> Result<(), PipelineError> {
             let producer = scope.spawn(move || {
                 let mut batch = Vec::with_capacity(batch_size);
@@ -149,7 +149,7 @@ impl Pipeline {
         &self,
         batch: Vec<Event>,
         corpus: &mut CorpusCleaner,
-        ids: &mut HashSet<String>,
+        ids: &mut HashMap<String, u32>,
         tally: &mut Tally,
         on_document: &mut D,
         on_notice: &mut N,
@@ -172,7 +172,10 @@ impl Pipeline {
             .map(|ev| match ev {
                 Event::Problem(p) => Err(p),
                 Event::Document(doc) => {
-                    parallax_ingest::decode(*doc).map(|raw| self.cleaner.clean(raw))
+                    let origin = doc.origin.clone();
+                    guarded(origin, || {
+                        parallax_ingest::decode(*doc).map(|raw| self.cleaner.clean(raw))
+                    })
                 }
             })
             .collect();
@@ -193,9 +196,12 @@ impl Pipeline {
         for d in drafts.iter_mut() {
             unique_id(d, ids);
         }
-        let documents: Vec<Document> = drafts
+        let documents: Vec<Result<Document, Problem>> = drafts
             .into_par_iter()
-            .map(|d| annotate(d.finish()))
+            .map(|d| {
+                let origin = d.origin.clone();
+                guarded(origin, || Ok(annotate(d.finish())))
+            })
             .collect();
         let mut documents = documents.into_iter();
         for slot in order {
@@ -206,8 +212,19 @@ impl Pipeline {
                     on_notice(Notice::Skipped(&p));
                 }
                 None => {
-                    let Some(doc) = documents.next() else {
-                        continue;
+                    // Every draft gives one result; an exhausted iterator would
+                    // be a fault here, and is counted rather than lost.
+                    let doc = match documents.next() {
+                        Some(Ok(doc)) => doc,
+                        Some(Err(p)) => {
+                            tally.skip(p.kind.code());
+                            on_notice(Notice::Skipped(&p));
+                            continue;
+                        }
+                        None => {
+                            tally.skip(ProblemKind::Internal.code());
+                            continue;
+                        }
                     };
                     tally.analysed += 1;
                     for w in &doc.warnings {
@@ -225,20 +242,42 @@ impl Pipeline {
     }
 }
 
-/// Ids must be unique within a run: stories and links refer to them.
-fn unique_id(d: &mut Draft, ids: &mut HashSet<String>) {
-    if ids.insert(d.id.clone()) {
+/// Ids must be unique within a run: stories and links refer to them. `ids`
+/// holds each id used and the next suffix to try for it.
+fn unique_id(d: &mut Draft, ids: &mut HashMap<String, u32>) {
+    let Some(&first) = ids.get(&d.id) else {
+        ids.insert(d.id.clone(), 2);
         return;
-    }
-    let mut n = 2;
-    while ids.contains(&format!("{}~{n}", d.id)) {
-        n += 1;
-    }
-    let new = format!("{}~{n}", d.id);
+    };
+    let mut next = first;
+    let candidate = loop {
+        let candidate = format!("{}~{next}", d.id);
+        next += 1;
+        if !ids.contains_key(&candidate) {
+            break candidate;
+        }
+    };
+    ids.insert(d.id.clone(), next);
     d.warnings.push(format!(
-        "id '{}' was already used; this document is '{new}'",
+        "id '{}' was already used; this document is '{candidate}'",
         d.id
     ));
-    ids.insert(new.clone());
-    d.id = new;
+    ids.insert(candidate.clone(), 2);
+    d.id = candidate;
+}
+
+/// Run one document's work, turning a fault in it into a counted problem
+/// so that the rest of the corpus is still analysed.
+fn guarded<T>(
+    origin: parallax_model::Origin,
+    work: impl FnOnce() -> Result<T, Problem>,
+) -> Result<T, Problem> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+        Ok(r) => r,
+        Err(_) => Err(Problem::new(
+            origin,
+            ProblemKind::Internal,
+            "internal error while analysing this document",
+        )),
+    }
 }

@@ -73,6 +73,8 @@ pub fn render(title: &str, summary: &str, docs: &[Document], stories: &[Story]) 
         );
     }
     h.push_str("</ol></nav>");
+    let by_id: std::collections::HashMap<&str, &Document> =
+        docs.iter().map(|d| (d.id.as_str(), d)).collect();
     for s in stories {
         let _ = write!(
             h,
@@ -81,7 +83,7 @@ pub fn render(title: &str, summary: &str, docs: &[Document], stories: &[Story]) 
             escape(&s.title)
         );
         for id in &s.documents {
-            if let Some(d) = docs.iter().find(|d| &d.id == id) {
+            if let Some(d) = by_id.get(id.as_str()) {
                 render_document(&mut h, d);
             }
         }
@@ -120,9 +122,20 @@ fn render_document(h: &mut String, d: &Document) {
         let _ = write!(h, "<p class=\"warn\">⚠ {}</p>", escape(w));
     }
     h.push_str("<div class=\"cols\"><div class=\"text\">");
+    // Paragraph spans count characters: find their bytes in one pass.
+    let bytes: Vec<usize> = d
+        .text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(d.text.len()))
+        .collect();
     for p in &d.paragraphs {
-        let para: String = d.text.chars().skip(p.start).take(p.len()).collect();
-        let _ = write!(h, "<p>{}</p>", escape(&para));
+        let (a, b) = (bytes.get(p.start).copied(), bytes.get(p.end).copied());
+        let para = a
+            .zip(b)
+            .and_then(|(a, b)| d.text.get(a..b))
+            .unwrap_or_default();
+        let _ = write!(h, "<p>{}</p>", escape(para));
     }
     let _ = write!(h, "</div><aside><h4>Removed ({})</h4><ul>", d.removed.len());
     for r in &d.removed {

@@ -72,13 +72,12 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
 fn quoted_zones(text: &str, seg: &Segmentation) -> Vec<Zone> {
     let mut zones: Vec<Zone> = Vec::new();
     for (pi, p) in seg.paragraphs.iter().enumerate() {
-        let mut closed_in_para: Vec<Range<usize>> = Vec::new();
+        // Where the quotations taken so far in this paragraph end: an opening
+        // mark before it is an inner quote ('moderate') of one of them.
+        let mut covered_until = p.start;
         for q in quotations(text, p.clone()) {
-            if closed_in_para
-                .iter()
-                .any(|c| c.start <= q.open.start && q.open.end <= c.end)
-            {
-                continue; // an inner quote ('moderate') belongs to its outer quotation
+            if q.open.end <= covered_until {
+                continue;
             }
             let (end, closed) = match &q.close {
                 Some(c) => (c.start, true),
@@ -91,13 +90,9 @@ fn quoted_zones(text: &str, seg: &Segmentation) -> Vec<Zone> {
             if content.is_empty() {
                 continue;
             }
-            if closed {
-                closed_in_para.push(q.open.start..end);
-            } else {
-                // An unclosed mark takes the rest of its paragraph, and nothing
-                // inside it opens another quotation.
-                closed_in_para.push(q.open.start..p.end);
-            }
+            // An unclosed mark takes the rest of its paragraph, and nothing
+            // inside it opens another quotation.
+            covered_until = if closed { end } else { p.end };
             let next_opens = seg
                 .paragraphs
                 .get(pi + 1)
@@ -868,11 +863,16 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
                 .filter(|s| !s.name.is_empty());
             for content in r.content {
                 // Quoted stretches inside what the cue reports.
-                let inside: Vec<usize> = zones
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, z)| !z.used && overlap(&z.content, &content) > 0)
-                    .map(|(i, _)| i)
+                // Zones are sorted and do not overlap: the ones touching
+                // `content` are a contiguous run.
+                let lo = zones.partition_point(|z| z.content.end <= content.start);
+                let hi = zones.partition_point(|z| z.content.start < content.end);
+                let inside: Vec<usize> = (lo..hi.max(lo))
+                    .filter(|&i| {
+                        zones
+                            .get(i)
+                            .is_some_and(|z| !z.used && overlap(&z.content, &content) > 0)
+                    })
                     .collect();
                 let quoted_len: usize = inside
                     .iter()
@@ -929,9 +929,12 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
             s.range.start <= q.range.start && q.range.start < s.range.end && q.cue.is_some()
         });
         if let Some((found, res, cue, signal)) = waiting.filter(|_| !own_cues) {
-            let waiting = zones.iter_mut().find(|z| {
-                !z.used && s.range.start <= z.content.start && z.content.start < s.range.end
-            });
+            let from = zones.partition_point(|z| z.content.start < s.range.start);
+            let waiting = zones
+                .iter_mut()
+                .skip(from)
+                .take_while(|z| z.content.start < s.range.end)
+                .find(|z| !z.used);
             match waiting {
                 Some(z) => {
                     z.used = true;
@@ -959,9 +962,13 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
                 }
             }
         }
-        for z in zones.iter_mut().filter(|z| {
-            !z.used && s.range.start <= z.content.start && z.content.start < s.range.end
-        }) {
+        let from = zones.partition_point(|z| z.content.start < s.range.start);
+        for z in zones
+            .iter_mut()
+            .skip(from)
+            .take_while(|z| z.content.start < s.range.end)
+            .filter(|z| !z.used)
+        {
             let continues = last
                 .as_ref()
                 .is_some_and(|(p, _, _)| *p == s.paragraph || *p + 1 == s.paragraph);
@@ -1004,9 +1011,14 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
     }
     // A quotation running over paragraphs takes its speaker from the part
     // that names one.
-    let continued: Vec<&Zone> = zones.iter().filter(|z| z.continued).collect();
+    let continued: std::collections::HashSet<(usize, usize)> = zones
+        .iter()
+        .filter(|z| z.continued)
+        .map(|z| (z.content.start, z.content.end))
+        .collect();
     for i in (0..out.len()).rev() {
-        let needs = out[i].speaker.is_none() && continued.iter().any(|z| z.content == out[i].range);
+        let needs =
+            out[i].speaker.is_none() && continued.contains(&(out[i].range.start, out[i].range.end));
         if needs {
             if let Some(next) = out
                 .get(i + 1)

@@ -232,9 +232,6 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
     }
 }
 
-/// The speaker mention that ends just before `end` (exclusive word index),
-/// reading leftwards: "Defense Ministry deputy head Anatoly Antonov", "the
-/// military official", "he".
 /// Step left over auxiliaries, adverbs and time phrases that stand between
 /// a subject and its verb ("has also", "on Thursday", "recently").
 pub fn skip_left_modifiers(ws: &[Word<'_>], end: usize) -> usize {
@@ -259,7 +256,21 @@ pub fn skip_left_modifiers(ws: &[Word<'_>], end: usize) -> usize {
     }
 }
 
+/// The speaker mention that ends just before `end` (exclusive word index),
+/// reading leftwards: "Defense Ministry deputy head Anatoly Antonov", "the
+/// military official", "he".
 pub fn mention_left(ws: &[Word<'_>], end: usize, text: &str) -> Option<Mention> {
+    mention_left_from(ws, end, text, true)
+}
+
+/// [`mention_left`], optionally letting a place hang on the description
+/// before it (one level only, so that long chains stay linear).
+fn mention_left_from(
+    ws: &[Word<'_>],
+    end: usize,
+    text: &str,
+    place_may_hang: bool,
+) -> Option<Mention> {
     let mut i = skip_left_modifiers(ws, end);
     // A bracketed acronym after a name: "… for Human Rights (SOHR)".
     if i >= 3 && ws[i - 1].s == ")" && ws[i - 3].s == "(" {
@@ -339,12 +350,13 @@ pub fn mention_left(ws: &[Word<'_>], end: usize, text: &str) -> Option<Mention> 
     let from = if with_det { start - 1 } else { start };
     let span = &ws[from..=last];
     // "a military official in Stolvena": the place hangs on a description.
-    if from == start
+    if place_may_hang
+        && from == start
         && start >= 2
         && ["in", "from", "at"].iter().any(|p| ws[start - 1].is(p))
         && span.iter().all(|w| w.capitalised())
     {
-        if let Some(head) = mention_left(ws, start - 1, text) {
+        if let Some(head) = mention_left_from(ws, start - 1, text, false) {
             if matches!(head.kind, MentionKind::Nominal { .. }) {
                 return Some(Mention {
                     range: head.range.start..span.last()?.r.end,
@@ -495,8 +507,14 @@ pub struct KnownPerson {
 #[derive(Debug, Default)]
 pub struct Resolver {
     pub people: Vec<KnownPerson>,
+    /// Positions in `people` by lower-cased surname.
+    by_surname: crate::dates::tokens::FastMap<String, Vec<usize>>,
     pub speakers: Vec<(usize, Resolved)>,
 }
+
+/// How many earlier speakers a pronoun or description may point back to:
+/// enough for any article, and it keeps long documents linear.
+const LOOKBACK: usize = 64;
 
 fn surname(name: &str) -> &str {
     name.split_whitespace().last().unwrap_or(name)
@@ -531,6 +549,10 @@ impl Resolver {
                 if let MentionKind::Person { name, role } = &m.kind {
                     if name.split_whitespace().count() >= 2 {
                         let gender = gender_of_role(role.as_deref());
+                        self.by_surname
+                            .entry(surname(name).to_lowercase())
+                            .or_default()
+                            .push(self.people.len());
                         self.people.push(KnownPerson {
                             name: name.clone(),
                             role: role.clone(),
@@ -544,17 +566,23 @@ impl Resolver {
         }
     }
 
+    /// The person last named before `before` whose surname is `word`
+    /// (compared without case: transcripts write "WALLACE" for Chris
+    /// Wallace), or else the first one named after it.
     fn person_by_surname(&self, word: &str, before: usize) -> Option<&KnownPerson> {
-        // Transcripts write speakers in capitals: "WALLACE" is Chris Wallace.
-        let matches = |p: &&KnownPerson| {
-            surname(&p.name) == word || p.name == word || surname(&p.name).to_uppercase() == word
-        };
-        self.people
+        let found = self.by_surname.get(&word.to_lowercase())?;
+        let person = |i: &usize| self.people.get(*i);
+        found
             .iter()
             .rev()
-            .filter(|p| p.at <= before)
-            .find(matches)
-            .or_else(|| self.people.iter().find(matches))
+            .filter_map(person)
+            .find(|p| p.at <= before)
+            .or_else(|| found.first().and_then(person))
+    }
+
+    /// The speakers resolved so far, latest first, as far back as [`LOOKBACK`].
+    fn recent(&self) -> impl Iterator<Item = &Resolved> {
+        self.speakers.iter().rev().take(LOOKBACK).map(|(_, s)| s)
     }
 
     /// Who a mention is, given everything said before `at`.
@@ -574,15 +602,12 @@ impl Resolver {
                 }
             }
             MentionKind::Surname(s)
-                if self.speakers.iter().rev().any(|(_, r)| {
+                if self.speakers.iter().rev().take(LOOKBACK).any(|(_, r)| {
                     r.kind == Kind::Person && surname(&r.name) == s && r.name != *s
                 }) =>
             {
                 let known = self
-                    .speakers
-                    .iter()
-                    .rev()
-                    .map(|(_, r)| r)
+                    .recent()
                     .find(|r| r.kind == Kind::Person && surname(&r.name) == s);
                 known.cloned().unwrap_or(Resolved {
                     name: s.clone(),
@@ -615,17 +640,20 @@ impl Resolver {
                 gender: Gender::Unknown,
             },
             MentionKind::Pronoun { kind, gender } => self
-                .speakers
-                .iter()
-                .rev()
-                .map(|(_, s)| s)
+                .recent()
                 .find(|s| compatible(s, *kind, *gender))
                 .cloned()
                 .or_else(|| {
+                    // People are learned in document order, so those named
+                    // before `at` form a prefix.
+                    let named_before = self.people.partition_point(|p| p.at < at);
                     self.people
+                        .get(..named_before)
+                        .unwrap_or_default()
                         .iter()
                         .rev()
-                        .filter(|p| p.at < at && *kind == Kind::Person)
+                        .take(LOOKBACK)
+                        .filter(|_| *kind == Kind::Person)
                         .find(|p| {
                             p.gender == Gender::Unknown
                                 || *gender == Gender::Unknown
@@ -653,10 +681,7 @@ impl Resolver {
                 definite,
             } => {
                 let specific = self
-                    .speakers
-                    .iter()
-                    .rev()
-                    .map(|(_, s)| s)
+                    .recent()
                     .find(|s| {
                         *definite
                             && s.kind == *kind
@@ -667,10 +692,7 @@ impl Resolver {
                     .cloned();
                 let org = (*kind == Kind::Organisation)
                     .then(|| {
-                        self.speakers
-                            .iter()
-                            .rev()
-                            .map(|(_, s)| s)
+                        self.recent()
                             .find(|s| {
                                 s.kind == Kind::Organisation
                                     && s.name.to_lowercase().contains(head.as_str())
@@ -695,20 +717,14 @@ impl Resolver {
                 };
                 let recent = (*kind == Kind::Person && *definite && generic)
                     .then(|| {
-                        self.speakers
-                            .iter()
-                            .rev()
-                            .map(|(_, s)| s)
+                        self.recent()
                             .find(|s| compatible(s, Kind::Person, *gender) && fits(s))
                             .cloned()
                     })
                     .flatten();
                 let recent_org = (*kind == Kind::Organisation && *definite)
                     .then(|| {
-                        self.speakers
-                            .iter()
-                            .rev()
-                            .map(|(_, s)| s)
+                        self.recent()
                             .find(|s| {
                                 s.kind == Kind::Organisation
                                     && s.name.split_whitespace().count() > 1
@@ -737,11 +753,24 @@ impl Resolver {
             // "she said" tells us who is a woman, for later pronouns.
             if *gender != Gender::Unknown && r.gender == Gender::Unknown && !r.name.is_empty() {
                 r.gender = *gender;
-                for (_, s) in self.speakers.iter_mut().filter(|(_, s)| s.name == r.name) {
+                for (_, s) in self
+                    .speakers
+                    .iter_mut()
+                    .rev()
+                    .take(LOOKBACK)
+                    .filter(|(_, s)| s.name == r.name)
+                {
                     s.gender = *gender;
                 }
-                for p in self.people.iter_mut().filter(|p| p.name == r.name) {
-                    p.gender = *gender;
+                let same = self
+                    .by_surname
+                    .get(&surname(&r.name).to_lowercase())
+                    .cloned()
+                    .unwrap_or_default();
+                for i in same {
+                    if let Some(p) = self.people.get_mut(i).filter(|p| p.name == r.name) {
+                        p.gender = *gender;
+                    }
                 }
             }
         }

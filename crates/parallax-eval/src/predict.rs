@@ -1,7 +1,8 @@
-//! Glue between the evaluation harnesses and the annotators: run Parallax on
-//! a benchmark's texts and express its findings in the benchmark's terms.
+//! Parallax's own findings in a benchmark's terms: run the annotators on a
+//! benchmark's raw texts and express what they find as predictions the
+//! harnesses score.
 
-use parallax_eval::attribution::{PredictedQuote, Span};
+use crate::attribution::{GoldDocument, PredictedQuote, Span};
 use parallax_model::{CharOffsets, QuoteKind};
 
 /// Parallax's quotations in a raw text, as character spans of that text.
@@ -88,7 +89,7 @@ fn excerpt(text: &str, span: &Span) -> String {
 /// that cover no gold by 30%: the cases to study when improving the finder.
 pub fn show_differences(
     out: &mut impl std::io::Write,
-    docs: &[parallax_eval::attribution::GoldDocument],
+    docs: &[GoldDocument],
     predictions: &[Vec<PredictedQuote>],
     n: usize,
 ) -> std::io::Result<()> {
