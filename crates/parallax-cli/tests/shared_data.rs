@@ -400,3 +400,58 @@ fn attribution_on_polnear_dev_does_not_regress() {
         assert!(v >= floor, "{key} {v} fell below {floor}: {s}");
     }
 }
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seed_entities_carry_each_outlets_characterisation() {
+    let Some((_, docs)) = seed_documents() else {
+        return;
+    };
+    let descriptors = |prefix: &str, name: &str| -> Vec<String> {
+        seed(&docs, prefix)["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["name"] == name)
+            .flat_map(|e| e["descriptors"].as_array().unwrap().iter())
+            .map(|d| {
+                format!(
+                    "{}|{}",
+                    d["polarity"].as_str().unwrap(),
+                    d["text"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let sohr = "Syrian Observatory for Human Rights";
+    assert!(descriptors("001_", sohr)
+        .iter()
+        .any(|d| d.starts_with("crediting|a respected monitoring group")));
+    let d3 = descriptors("003_", sohr);
+    assert!(
+        d3.iter().any(|d| d.starts_with("discrediting|a shadowy")),
+        "{d3:?}"
+    );
+    assert!(d3.iter().any(|d| d == "discrediting|so-called"), "{d3:?}");
+    assert!(descriptors("000_", sohr)
+        .iter()
+        .any(|d| d.contains("run by one man")));
+    assert!(descriptors("002_", "Igor Klimov")
+        .iter()
+        .any(|d| d.starts_with("role|")));
+    let aliases: Vec<&str> = seed(&docs, "003_")["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == sohr)
+        .map(|e| {
+            e["aliases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|a| a.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(aliases.contains(&"SOHR"), "{aliases:?}");
+}

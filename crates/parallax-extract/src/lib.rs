@@ -13,5 +13,6 @@
 
 pub mod counts;
 pub mod dates;
+pub mod entities;
 pub mod lexicon;
 pub mod quotes;

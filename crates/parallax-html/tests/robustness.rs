@@ -1,6 +1,5 @@
 //! Extraction must never panic and must stay roughly linear in page size.
 
-
 use parallax_html::{extract, HtmlError};
 use proptest::prelude::*;
 

@@ -5,7 +5,9 @@ use std::ops::Range;
 
 use parallax_clean::CleanArticle;
 use parallax_extract::quotes::QuoteFinding;
-use parallax_model::{CharOffsets, Count, DateMention, Document, Quote, Span, Speaker};
+use parallax_model::{
+    CharOffsets, Count, DateMention, Descriptor, Document, Entity, Quote, Span, Speaker,
+};
 
 /// The speaker of the narrowest quotation holding `r`: who the article says
 /// gives a number it reports.
@@ -55,6 +57,24 @@ pub fn annotate(a: CleanArticle) -> Document {
             }
         })
         .collect();
+    let entities = parallax_extract::entities::find_entities(&a.text, &seg)
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| Entity {
+            id: format!("e{}", i + 1),
+            name: e.name,
+            kind: e.kind,
+            aliases: e.aliases,
+            descriptors: e
+                .descriptors
+                .into_iter()
+                .map(|d| Descriptor {
+                    text: d.text,
+                    polarity: d.polarity,
+                })
+                .collect(),
+        })
+        .collect();
     let quotes = found
         .into_iter()
         .map(|q| Quote {
@@ -85,7 +105,7 @@ pub fn annotate(a: CleanArticle) -> Document {
         text: a.text,
         removed: a.removed,
         quotes,
-        entities: Vec::new(),
+        entities,
         statements: Vec::new(),
         counts,
         dates,
