@@ -455,3 +455,55 @@ fn seed_entities_carry_each_outlets_characterisation() {
         .unwrap_or_default();
     assert!(aliases.contains(&"SOHR"), "{aliases:?}");
 }
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seed_counts_and_dates() {
+    let Some((_, docs)) = seed_documents() else {
+        return;
+    };
+    let has = |prefix: &str, value: f64, category: &str, by: Option<&str>| {
+        seed(&docs, prefix)["counts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| {
+                c["value"].as_f64() == Some(value)
+                    && c["category"] == category
+                    && by.is_none_or(|b| c["claimed_by"] == b)
+            })
+    };
+    assert!(has(
+        "001_",
+        446.0,
+        "killed",
+        Some("Syrian Observatory for Human Rights")
+    ));
+    assert!(has(
+        "001_",
+        9.0,
+        "strikes",
+        Some("Syrian-American Medical Society")
+    ));
+    assert!(has("002_", 12.0, "targets", None));
+    assert!(has("003_", 10.0, "strikes", None));
+    assert!(has("004_", 400.0, "localities", None));
+    let q = seed(&docs, "001_")["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["value"] == 446)
+        .cloned()
+        .unwrap();
+    assert_eq!(q["qualifier"], "at least");
+    // Nothing from the outlet's footer ("27 languages in 23 countries").
+    assert!(!seed(&docs, "001_")["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["value"] == 27 || c["value"] == 23));
+    let dates = seed(&docs, "004_")["dates"].as_array().unwrap();
+    assert!(dates
+        .iter()
+        .any(|d| d["value"] == "2016-06-08" && d["until"] == "2016-06-09"));
+}
