@@ -124,10 +124,6 @@ impl Cleaner {
         })
     }
 
-    pub fn outlets(&self) -> &OutletSignatures {
-        &self.outlets
-    }
-
     /// Clean one article as far as it can be cleaned alone.
     pub fn clean(&self, raw: RawArticle) -> Draft {
         let text = parallax_text::normalise(&raw.text);

@@ -21,7 +21,7 @@ mod outlets;
 mod rules;
 
 pub use corpus::{CorpusCleaner, CorpusConfig};
-pub use dates::{parse_date, MONTHS};
+pub use dates::parse_date;
 pub use draft::{CleanArticle, Cleaner, Draft};
 
 /// A data file that does not compile: a bug in the shipped data, reported

@@ -787,11 +787,6 @@ impl Resolver {
         }
     }
 
-    /// The speaker of the last attributed quotation, if any.
-    pub fn last(&self) -> Option<&Resolved> {
-        self.speakers.last().map(|(_, s)| s)
-    }
-
     /// Record a speaker again (a continuation keeps the previous speaker).
     pub fn repeat(&mut self, at: usize, r: Resolved) {
         self.speakers.push((at, r));
