@@ -50,12 +50,40 @@ enum Command {
     /// Score Parallax against a public benchmark.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Fit a learned component to annotated data and write its data file.
+    #[command(subcommand)]
+    Train(TrainCommand),
     /// Measure throughput and peak memory of the per-document stage (output is discarded).
     Bench {
         #[arg(required = true)]
         paths: Vec<String>,
         #[command(flatten)]
         input: InputArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// The cue model (data/cue_model.tsv) from brat-annotated articles such
+    /// as PolNeAR's train split; thresholds are chosen on a held-out fifth.
+    Cues {
+        /// Format of the gold annotations.
+        #[arg(long, value_enum, default_value = "brat")]
+        format: GoldFormat,
+        dir: PathBuf,
+        /// Where to write the model file.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// A word must head at least this many gold cues to be judged.
+        #[arg(long, default_value_t = 3)]
+        min_count: usize,
+        /// A word is kept as a candidate only when the general reading
+        /// around it is right at least this share of the times.
+        #[arg(long, default_value_t = 0.05)]
+        min_rate: f64,
+        /// Passes over the examples.
+        #[arg(long, default_value_t = 3)]
+        epochs: usize,
     },
 }
 
@@ -389,6 +417,51 @@ fn eval_extraction(dir: &std::path::Path, worst: usize, json: bool) -> Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
+/// Train the cue model and write its file.
+fn train_cues(
+    dir: &std::path::Path,
+    output: &std::path::Path,
+    min_count: usize,
+    min_rate: f64,
+    epochs: usize,
+) -> Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    let docs = parallax_eval::attribution::load_brat(dir)?;
+    let mut settings = parallax_eval::train::TrainSettings {
+        min_count,
+        min_rate,
+        ..Default::default()
+    };
+    settings.fit.epochs = epochs;
+    let outcome = parallax_eval::train::train_cue_model(&docs, &settings);
+    writeln!(out, "thresholds tried on the held-out fifth (F1 at 30%):")?;
+    writeln!(out, "     new     rule       P       R      F1")?;
+    for row in &outcome.tuning {
+        writeln!(
+            out,
+            "{:>8} {:>8} {:>6.1}% {:>6.1}% {:>6.1}%",
+            row.new_threshold,
+            row.rule_threshold,
+            row.precision * 100.0,
+            row.recall * 100.0,
+            row.f1 * 100.0
+        )?;
+    }
+    writeln!(
+        out,
+        "chosen: new {} rule {}; {} candidate words, {} examples ({} positive)",
+        outcome.chosen.new_threshold,
+        outcome.chosen.rule_threshold,
+        outcome.vocabulary,
+        outcome.examples,
+        outcome.positives
+    )?;
+    std::fs::write(output, &outcome.model)
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    writeln!(out, "wrote {}", output.display())?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Score quotation attribution against brat-annotated articles.
 fn eval_attribution(dir: &std::path::Path, json: bool, show: usize) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
@@ -480,6 +553,14 @@ fn main() -> ExitCode {
             json,
             show,
         }) => eval_attribution(&dir, json, show),
+        Command::Train(TrainCommand::Cues {
+            format: GoldFormat::Brat,
+            dir,
+            output,
+            min_count,
+            min_rate,
+            epochs,
+        }) => train_cues(&dir, &output, min_count, min_rate, epochs),
     };
     match result {
         Ok(code) => code,

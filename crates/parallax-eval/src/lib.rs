@@ -10,10 +10,14 @@
 //! `predict` runs Parallax's annotators on a benchmark's raw texts and puts
 //! their findings in the benchmark's terms, and lists the differences.
 //!
+//! `train` fits the cue model of `parallax-extract` to annotated articles
+//! and writes its data file.
+//!
 //! This crate must not ship any benchmark data (pages and gold texts are read
-//! from `../shared` at run time) and must not tune anything itself: it only
-//! measures.
+//! from `../shared` at run time; a trained model holds weights of features,
+//! never texts).
 
 pub mod attribution;
 pub mod extraction;
 pub mod predict;
+pub mod train;

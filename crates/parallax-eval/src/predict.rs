@@ -11,6 +11,14 @@ use parallax_model::{CharOffsets, QuoteKind};
 /// to the raw text. A partial quotation lying inside a reported clause of the
 /// same attribution is not a separate attribution, so it is left out here.
 pub fn predict_quotes(raw: &str) -> Vec<PredictedQuote> {
+    predict_quotes_with(raw, parallax_extract::quotes::cue_model::cue_model())
+}
+
+/// [`predict_quotes`] with a cue model of the caller's.
+pub fn predict_quotes_with(
+    raw: &str,
+    model: &parallax_extract::quotes::cue_model::CueModel,
+) -> Vec<PredictedQuote> {
     let (clean, map) = parallax_text::normalise_with_map(raw);
     let seg = parallax_text::segment(&clean);
     let chars = CharOffsets::new(raw);
@@ -18,7 +26,7 @@ pub fn predict_quotes(raw: &str) -> Vec<PredictedQuote> {
         let raw_range = map.range_to_raw(r);
         Span::new(chars.char_of(raw_range.start), chars.char_of(raw_range.end))
     };
-    let found = parallax_extract::quotes::find_quotes(&clean, &seg);
+    let found = parallax_extract::quotes::find_quotes_with(&clean, &seg, model);
     let kept: Vec<_> = found
         .iter()
         .filter(|q| {

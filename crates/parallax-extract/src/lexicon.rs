@@ -28,21 +28,40 @@ pub enum Signal {
 }
 
 impl Signal {
+    /// Every signal, in the order of the enum.
+    pub const ALL: [Signal; 11] = [
+        Signal::Neutral,
+        Signal::Emphatic,
+        Signal::Allegation,
+        Signal::Denial,
+        Signal::Demand,
+        Signal::Criticism,
+        Signal::Belief,
+        Signal::Response,
+        Signal::Support,
+        Signal::Intention,
+        Signal::Evidence,
+    ];
+
+    /// The name the lexicon files use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Signal::Neutral => "neutral",
+            Signal::Emphatic => "emphatic",
+            Signal::Allegation => "allegation",
+            Signal::Denial => "denial",
+            Signal::Demand => "demand",
+            Signal::Criticism => "criticism",
+            Signal::Belief => "belief",
+            Signal::Response => "response",
+            Signal::Support => "support",
+            Signal::Intention => "intention",
+            Signal::Evidence => "evidence",
+        }
+    }
+
     fn parse(s: &str) -> Option<Signal> {
-        Some(match s {
-            "neutral" => Signal::Neutral,
-            "emphatic" => Signal::Emphatic,
-            "allegation" => Signal::Allegation,
-            "denial" => Signal::Denial,
-            "demand" => Signal::Demand,
-            "criticism" => Signal::Criticism,
-            "belief" => Signal::Belief,
-            "response" => Signal::Response,
-            "support" => Signal::Support,
-            "intention" => Signal::Intention,
-            "evidence" => Signal::Evidence,
-            _ => return None,
-        })
+        Signal::ALL.iter().copied().find(|x| x.as_str() == s)
     }
 }
 

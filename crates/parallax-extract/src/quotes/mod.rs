@@ -12,6 +12,7 @@
 //! left out. Speakers are resolved from the document's own mentions only
 //! (see [`speaker`]).
 
+pub mod cue_model;
 pub mod speaker;
 mod words;
 
@@ -21,6 +22,7 @@ use parallax_model::QuoteKind;
 use parallax_text::{quotations, Segmentation};
 
 use crate::lexicon::{lexicon, Signal, VerbForm};
+use cue_model::CueModel;
 use speaker::{
     appositive_role, mention_left, mention_right, skip_left_modifiers, Mention, MentionKind,
     Resolved, Resolver,
@@ -259,11 +261,12 @@ fn clause_before(text: &str, ws: &[Word<'_>], end: usize) -> Option<Range<usize>
 }
 
 /// One attribution read off a cue.
-struct Reading {
+#[derive(Clone)]
+pub(crate) struct Reading {
     mention: Option<Mention>,
     /// Role from an appositive ("…, a Russian Air Force spokesman").
     appositive: Option<String>,
-    content: Vec<Range<usize>>,
+    pub(crate) content: Vec<Range<usize>>,
     cue: Range<usize>,
     signal: Signal,
     /// A gerund cue ("adding that") inherits the sentence's speaker.
@@ -773,6 +776,229 @@ fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
 
 /// Find every quotation of a document and attribute it.
 pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
+    find_quotes_with(text, seg, cue_model::cue_model())
+}
+
+/// Call `f` with the words of each sentence (quoted ones marked) and
+/// whether the sentence is a title-case headline, as [`find_quotes`] sees them.
+pub(crate) fn for_each_sentence_words(
+    text: &str,
+    seg: &Segmentation,
+    f: &mut dyn FnMut(&[Word<'_>], bool),
+) {
+    let zones = quoted_zones(text, seg);
+    let ranges: Vec<Range<usize>> = zones.iter().map(|z| z.content.clone()).collect();
+    for s in &seg.sentences {
+        let ws = words(text, seg, s.range.clone(), &ranges);
+        f(&ws, is_title_case(&ws));
+    }
+}
+
+/// The reading `r` at word `v` in the cue model's terms.
+fn view_of<'a>(
+    ws: &[Word<'_>],
+    r: &Reading,
+    cue: &'a str,
+    others: &[(Reading, usize, bool)],
+) -> cue_model::ReadingView<'a> {
+    let nested = others.iter().any(|(o, _, _)| {
+        !std::ptr::eq(o, r)
+            && o.cue != r.cue
+            && o.content
+                .iter()
+                .any(|c| c.start <= r.cue.start && r.cue.end <= c.end)
+    });
+    let holds = others.iter().any(|(o, _, _)| {
+        !std::ptr::eq(o, r)
+            && o.cue != r.cue
+            && r.content
+                .iter()
+                .any(|c| c.start <= o.cue.start && o.cue.end <= c.end)
+    });
+    let content = r.content.first().cloned().unwrap_or(r.cue.end..r.cue.end);
+    let direction = if content.start >= r.cue.end {
+        "after"
+    } else if content.end <= r.cue.start {
+        "before"
+    } else {
+        "around"
+    };
+    let mention = match r.mention.as_ref().map(|m| &m.kind) {
+        None => "none",
+        Some(MentionKind::Person { .. }) => "person",
+        Some(MentionKind::Surname(_)) => "surname",
+        Some(MentionKind::Organisation(_)) => "org",
+        Some(MentionKind::Pronoun { .. }) => "pronoun",
+        Some(MentionKind::Nominal { .. }) => "nominal",
+    };
+    let inside = ws
+        .iter()
+        .filter(|w| content.start <= w.r.start && w.r.end <= content.end && w.is_word());
+    let (mut words, mut quoted) = (0usize, 0usize);
+    for w in inside {
+        words += 1;
+        quoted += usize::from(w.quoted);
+    }
+    let first = ws
+        .iter()
+        .find(|w| w.r.start >= content.start)
+        .filter(|w| w.r.start < content.end);
+    cue_model::ReadingView {
+        cue,
+        direction,
+        mention,
+        inherits: r.inherits,
+        words,
+        first: cue_model::shape(first),
+        quoted_tenths: (quoted * 10).checked_div(words).unwrap_or(0),
+        signal: r.signal.as_str(),
+        nested,
+        holds,
+    }
+}
+
+/// Every reading of a sentence the cue model judges, with its word index and
+/// whether the rules read it: the rules' own readings first, then, for the
+/// words `is_candidate` accepts that no rule cue covers, the general one.
+fn sentence_readings(
+    text: &str,
+    ws: &[Word<'_>],
+    headline: bool,
+    is_candidate: &dyn Fn(&[Word<'_>], usize) -> bool,
+) -> Vec<(Reading, usize, bool)> {
+    let mut out: Vec<(Reading, usize, bool)> = (0..ws.len())
+        .filter_map(|v| read_cue(text, ws, v, headline).map(|r| (r, v, true)))
+        .collect();
+    for v in 0..ws.len() {
+        let w = &ws[v];
+        if w.quoted || !w.is_word() || !is_candidate(ws, v) {
+            continue;
+        }
+        let start = w.r.start;
+        if out
+            .iter()
+            .any(|(r, _, _)| r.cue.start <= start && start < r.cue.end)
+        {
+            continue;
+        }
+        if let Some(r) = read_learned_cue(text, ws, v) {
+            out.push((r, v, false));
+        }
+    }
+    // Back in text order, the rules' reading first at a shared word.
+    out.sort_by_key(|(r, v, rule)| (*v, !*rule, r.cue.start));
+    out
+}
+
+/// What [`for_each_candidate_reading`] calls: the sentence's words, the cue's
+/// word index, whether the rules read it, the reading and its view.
+pub(crate) type ReadingVisitor<'f> =
+    dyn FnMut(&[Word<'_>], usize, bool, &Reading, &cue_model::ReadingView<'_>) + 'f;
+
+/// Call `f` with every reading the finder would judge (see
+/// [`cue_model::cue_examples`]).
+pub(crate) fn for_each_candidate_reading(
+    text: &str,
+    seg: &Segmentation,
+    is_candidate: &dyn Fn(&str) -> bool,
+    f: &mut ReadingVisitor<'_>,
+) {
+    for_each_sentence_words(text, seg, &mut |ws, headline| {
+        let all = sentence_readings(text, ws, headline, &|ws, v| is_candidate(&ws[v].lower));
+        for (r, v, rule) in &all {
+            let cue = text.get(r.cue.clone()).unwrap_or_default().to_lowercase();
+            let view = view_of(ws, r, &cue, &all);
+            f(ws, *v, *rule, r, &view);
+        }
+    });
+}
+
+/// Particles and prepositions that close a cue: "called for", "criticism
+/// of", "talked about".
+const CUE_PARTICLES: &[&str] = &[
+    "of", "about", "for", "on", "to", "against", "with", "over", "at", "from", "in", "as", "out",
+    "up", "off", "into", "upon",
+];
+
+/// Read an attribution around word `v`, which the cue model judged a cue
+/// though the rules did not: the reported words follow the cue (with its
+/// particle) up to the end of the clause, or, when the cue closes its
+/// clause, stand before it.
+fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
+    let w = ws.get(v)?;
+    let mut end = v;
+    if ws
+        .get(v + 1)
+        .is_some_and(|n| !n.quoted && CUE_PARTICLES.contains(&n.lower.as_ref()))
+    {
+        end = v + 1;
+    }
+    let after = end + 1;
+    let seg_start = ws[..v]
+        .iter()
+        .rposition(|x| (x.is_comma() || x.is_quote() || x.is_colon()) && !x.quoted)
+        .map_or(0, |i| i + 1);
+    let signal = lexicon()
+        .verb(w.s)
+        .map_or(Signal::Neutral, |verb| verb.signal);
+    let cue = w.r.start..ws.get(end)?.r.end;
+    let prev = v.checked_sub(1).and_then(|p| ws.get(p));
+    let passive = prev.is_some_and(|p| {
+        ["was", "were", "is", "are", "been", "be", "being"]
+            .iter()
+            .any(|b| p.is(b))
+    });
+    if passive && ws.get(end).is_some_and(|x| x.is("by")) {
+        // "O'Malley's move was first reported by MSNBC": the agent after
+        // "by" speaks about the subject before the verb.
+        let subject_end = ws[..v]
+            .iter()
+            .rposition(|x| {
+                ![
+                    "was", "were", "is", "are", "been", "be", "being", "has", "have", "had",
+                ]
+                .iter()
+                .any(|b| x.is(b))
+                    && !x.lower.ends_with("ly")
+            })
+            .map_or(0, |i| i + 1);
+        let content = clause_before(text, ws, subject_end)?;
+        let mention = mention_right(ws, after, text).map(|(m, _)| m);
+        return Some(Reading {
+            mention,
+            appositive: None,
+            content: vec![content],
+            cue,
+            signal,
+            inherits: false,
+        });
+    }
+    let content = if ws
+        .get(after)
+        .is_some_and(|x| !x.ends_sentence() && !x.is_comma())
+    {
+        clause_to_end(text, ws, after)?
+    } else {
+        clause_before(text, ws, seg_start)?
+    };
+    let left = skip_left_modifiers(ws, v);
+    let mention = mention_left(ws, left, text).filter(|m| {
+        ws.get(seg_start)
+            .is_some_and(|s| s.r.start <= m.range.start)
+    });
+    Some(Reading {
+        inherits: mention.is_none(),
+        mention,
+        appositive: None,
+        content: vec![content],
+        cue,
+        signal,
+    })
+}
+
+/// [`find_quotes`] with a cue model of the caller's (for training and
+/// tuning one).
+pub fn find_quotes_with(text: &str, seg: &Segmentation, model: &CueModel) -> Vec<QuoteFinding> {
     let mut zones = quoted_zones(text, seg);
     let zone_ranges: Vec<Range<usize>> = zones.iter().map(|z| z.content.clone()).collect();
     let mut resolver = Resolver::default();
@@ -801,11 +1027,28 @@ pub fn find_quotes(text: &str, seg: &Segmentation) -> Vec<QuoteFinding> {
         if let Some(r) = headline_colon(text, ws) {
             readings.push(r);
         }
-        for v in 0..ws.len() {
-            if let Some(r) = read_cue(text, ws, v, headline) {
-                readings.push(r);
-            }
-        }
+        let all = sentence_readings(text, ws, headline, &|ws, v| {
+            model.is_candidate(&ws[v]) && model.passes_gate(ws, v)
+        });
+        let keep: Vec<bool> = all
+            .iter()
+            .map(|(r, v, rule)| {
+                let cue = text.get(r.cue.clone()).unwrap_or_default().to_lowercase();
+                let score = model.score(ws, *v, *rule, &view_of(ws, r, &cue, &all));
+                let threshold = if *rule {
+                    model.rule_threshold
+                } else {
+                    model.new_threshold
+                };
+                score >= threshold
+            })
+            .collect();
+        readings.extend(
+            all.into_iter()
+                .zip(keep)
+                .filter(|(_, k)| *k)
+                .map(|((r, _, _), _)| r),
+        );
         for r in readings {
             let speaker = match (&r.mention, r.inherits) {
                 (Some(m), _) => {
