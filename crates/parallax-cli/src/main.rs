@@ -14,7 +14,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use parallax_ingest::{FieldMap, ReaderOptions};
 use parallax_model::Document;
-use parallax_pipeline::{Notice, Pipeline, PipelineOptions, Tally};
+use parallax_pipeline::{Annotators, Notice, Pipeline, PipelineOptions, Tally};
 
 use progress::Progress;
 
@@ -141,6 +141,10 @@ struct InputArgs {
     /// Print only the final tally, not each skipped input.
     #[arg(short, long)]
     quiet: bool,
+    /// Annotators to run, comma-separated: quotes, counts, dates, entities,
+    /// all or none (the fields of those left out stay empty).
+    #[arg(long, default_value = "all", value_parser = Annotators::parse)]
+    annotators: Annotators,
 }
 
 /// Check a `--field` mapping while arguments are parsed, so that a bad one
@@ -165,6 +169,7 @@ impl InputArgs {
                 max_document_bytes: self.max_doc_bytes,
             },
             batch_documents: self.batch,
+            annotators: self.annotators,
             ..Default::default()
         };
         Ok(Pipeline::new(opts)?)

@@ -27,8 +27,6 @@ pub struct TrainSettings {
     /// general reading is tried on it (rare hits cost time on every text).
     pub min_rate: f64,
     pub fit: FitSettings,
-    /// Candidates whose context alone scores below this are not read.
-    pub gate: f32,
 }
 
 impl Default for TrainSettings {
@@ -37,7 +35,6 @@ impl Default for TrainSettings {
             min_count: 3,
             min_rate: 0.05,
             fit: FitSettings::default(),
-            gate: f32::NEG_INFINITY,
         }
     }
 }
@@ -214,10 +211,15 @@ fn train_on(
         entry.0 += 1;
         entry.1 += usize::from(*y);
     }
-    let kept: HashSet<&str> = tried
+    // A word the rules always read is kept: its weights judge the rules.
+    let kept: HashSet<&str> = vocabulary
         .iter()
-        .filter(|(_, (n, hits))| *hits as f64 >= settings.min_rate * *n as f64)
-        .map(|(w, _)| *w)
+        .map(String::as_str)
+        .filter(|w| {
+            tried
+                .get(w)
+                .is_none_or(|(n, hits)| *hits as f64 >= settings.min_rate * *n as f64)
+        })
         .collect();
     let vocabulary: Vec<String> = vocabulary
         .iter()
@@ -233,13 +235,7 @@ fn train_on(
         positives += usize::from(*positive);
         trainer.add(&e.features, *positive);
     }
-    let text = trainer.train(
-        &settings.fit,
-        &vocabulary,
-        new_threshold,
-        rule_threshold,
-        settings.gate,
-    );
+    let text = trainer.train(&settings.fit, &vocabulary, new_threshold, rule_threshold);
     (text, vocabulary.len(), trainer.len(), positives)
 }
 

@@ -264,7 +264,11 @@ impl Lexicon {
     }
 
     pub fn pronoun(&self, word: &str) -> Option<Noun> {
-        self.pronouns.get(&word.to_lowercase()).copied()
+        if word.chars().any(char::is_uppercase) {
+            self.pronouns.get(&word.to_lowercase()).copied()
+        } else {
+            self.pronouns.get(word).copied()
+        }
     }
 }
 

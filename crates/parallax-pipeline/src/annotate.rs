@@ -20,61 +20,132 @@ fn claimed_by(quotes: &[QuoteFinding], r: &Range<usize>) -> Option<String> {
         .map(|s| s.name.clone())
 }
 
+/// Which annotators run. All of them by default; switching some off makes
+/// a run faster when only part of the record is wanted (their fields stay
+/// empty), and lets a benchmark measure one annotator's cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Annotators {
+    pub quotes: bool,
+    pub counts: bool,
+    pub dates: bool,
+    pub entities: bool,
+}
+
+impl Default for Annotators {
+    fn default() -> Self {
+        Annotators {
+            quotes: true,
+            counts: true,
+            dates: true,
+            entities: true,
+        }
+    }
+}
+
+impl Annotators {
+    /// Read a comma-separated list ("quotes,dates"), or "all" or "none".
+    pub fn parse(list: &str) -> Result<Annotators, String> {
+        let mut out = Annotators {
+            quotes: false,
+            counts: false,
+            dates: false,
+            entities: false,
+        };
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match name {
+                "all" => out = Annotators::default(),
+                "none" => {}
+                "quotes" => out.quotes = true,
+                "counts" => out.counts = true,
+                "dates" => out.dates = true,
+                "entities" => out.entities = true,
+                other => {
+                    return Err(format!(
+                        "unknown annotator `{other}` (expected quotes, counts, dates, entities, all or none)"
+                    ))
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// Build the document record of one cleaned article.
 pub fn annotate(a: CleanArticle) -> Document {
+    annotate_with(a, Annotators::default())
+}
+
+/// [`annotate`] with only the chosen annotators.
+pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
     let seg = parallax_text::segment(&a.text);
     let offsets = CharOffsets::new(&a.text);
     let span = |r: &Range<usize>| Span::new(offsets.char_of(r.start), offsets.char_of(r.end));
     let slice = |r: &Range<usize>| a.text.get(r.clone()).unwrap_or_default().to_string();
     let published = a.published.as_deref().and_then(parallax_clean::parse_date);
-    let found = parallax_extract::quotes::find_quotes(&a.text, &seg);
-    let counts = parallax_extract::counts::find_counts(&a.text)
-        .into_iter()
-        .map(|c| {
-            let r = c.start..c.end;
-            Count {
-                value: c.value,
-                qualifier: c.qualifier,
-                unit: c.unit,
-                category: c.category,
-                text: slice(&r),
-                claimed_by: claimed_by(&found, &r),
-                start: offsets.char_of(r.start),
-                end: offsets.char_of(r.end),
-            }
-        })
-        .collect();
-    let dates = parallax_extract::dates::find_dates(&a.text, published)
-        .into_iter()
-        .map(|d| {
-            let r = d.start..d.end;
-            DateMention {
-                text: slice(&r),
-                value: d.value.map(|v| v.format("%Y-%m-%d").to_string()),
-                until: d.until.map(|v| v.format("%Y-%m-%d").to_string()),
-                start: offsets.char_of(r.start),
-                end: offsets.char_of(r.end),
-            }
-        })
-        .collect();
-    let entities = parallax_extract::entities::find_entities(&a.text, &seg)
-        .into_iter()
-        .enumerate()
-        .map(|(i, e)| Entity {
-            id: format!("e{}", i + 1),
-            name: e.name,
-            kind: e.kind,
-            aliases: e.aliases,
-            descriptors: e
-                .descriptors
-                .into_iter()
-                .map(|d| Descriptor {
-                    text: d.text,
-                    polarity: d.polarity,
-                })
-                .collect(),
-        })
-        .collect();
+    let found = if run.quotes {
+        parallax_extract::quotes::find_quotes(&a.text, &seg)
+    } else {
+        Vec::new()
+    };
+    let counts = if run.counts {
+        parallax_extract::counts::find_counts(&a.text)
+    } else {
+        Vec::new()
+    }
+    .into_iter()
+    .map(|c| {
+        let r = c.start..c.end;
+        Count {
+            value: c.value,
+            qualifier: c.qualifier,
+            unit: c.unit,
+            category: c.category,
+            text: slice(&r),
+            claimed_by: claimed_by(&found, &r),
+            start: offsets.char_of(r.start),
+            end: offsets.char_of(r.end),
+        }
+    })
+    .collect();
+    let dates = if run.dates {
+        parallax_extract::dates::find_dates(&a.text, published)
+    } else {
+        Vec::new()
+    }
+    .into_iter()
+    .map(|d| {
+        let r = d.start..d.end;
+        DateMention {
+            text: slice(&r),
+            value: d.value.map(|v| v.format("%Y-%m-%d").to_string()),
+            until: d.until.map(|v| v.format("%Y-%m-%d").to_string()),
+            start: offsets.char_of(r.start),
+            end: offsets.char_of(r.end),
+        }
+    })
+    .collect();
+    let entities = if run.entities {
+        parallax_extract::entities::find_entities(&a.text, &seg)
+    } else {
+        Vec::new()
+    }
+    .into_iter()
+    .enumerate()
+    .map(|(i, e)| Entity {
+        id: format!("e{}", i + 1),
+        name: e.name,
+        kind: e.kind,
+        aliases: e.aliases,
+        descriptors: e
+            .descriptors
+            .into_iter()
+            .map(|d| Descriptor {
+                text: d.text,
+                polarity: d.polarity,
+            })
+            .collect(),
+    })
+    .collect();
     let quotes = found
         .into_iter()
         .map(|q| Quote {
@@ -110,5 +181,20 @@ pub fn annotate(a: CleanArticle) -> Document {
         counts,
         dates,
         warnings: a.warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Annotators;
+
+    #[test]
+    fn annotator_lists_parse_and_unknown_names_are_refused() {
+        let only = Annotators::parse("quotes, dates").unwrap();
+        assert!(only.quotes && only.dates && !only.counts && !only.entities);
+        assert_eq!(Annotators::parse("all").unwrap(), Annotators::default());
+        assert!(!Annotators::parse("none").unwrap().quotes);
+        let err = Annotators::parse("quotes,sentiment").unwrap_err();
+        assert!(err.contains("sentiment"), "{err}");
     }
 }

@@ -22,7 +22,7 @@ use parallax_ingest::{Event, Problem, ProblemKind, Reader, ReaderOptions};
 use parallax_model::{Document, SourceDocument};
 use rayon::prelude::*;
 
-pub use annotate::annotate;
+pub use annotate::{annotate, annotate_with, Annotators};
 pub use tally::Tally;
 
 #[derive(Debug, thiserror::Error)]
@@ -49,6 +49,7 @@ pub struct PipelineOptions {
     /// Documents per batch: the unit of parallel work and of memory.
     pub batch_documents: usize,
     pub corpus: CorpusConfig,
+    pub annotators: Annotators,
 }
 
 impl Default for PipelineOptions {
@@ -57,6 +58,7 @@ impl Default for PipelineOptions {
             reader: ReaderOptions::default(),
             batch_documents: 1024,
             corpus: CorpusConfig::default(),
+            annotators: Annotators::default(),
         }
     }
 }
@@ -88,7 +90,7 @@ impl Pipeline {
     /// what a caller with a single page (or an evaluation) needs.
     pub fn analyse_one(&self, doc: SourceDocument) -> Result<Document, Problem> {
         let draft = self.cleaner.clean(parallax_ingest::decode(doc)?);
-        Ok(annotate(draft.finish()))
+        Ok(annotate_with(draft.finish(), self.opts.annotators))
     }
 
     /// Run over `paths`, calling `on_document` for each analysed document
@@ -196,11 +198,12 @@ impl Pipeline {
         for d in drafts.iter_mut() {
             unique_id(d, ids);
         }
+        let annotators = self.opts.annotators;
         let documents: Vec<Result<Document, Problem>> = drafts
             .into_par_iter()
             .map(|d| {
                 let origin = d.origin.clone();
-                guarded(origin, || Ok(annotate(d.finish())))
+                guarded(origin, || Ok(annotate_with(d.finish(), annotators)))
             })
             .collect();
         let mut documents = documents.into_iter();

@@ -20,40 +20,144 @@ use super::words::Word;
 
 const MODEL: &str = include_str!("../../../../data/cue_model.tsv");
 
-/// FNV-1a over the parts of a feature joined by `|`, the form in which the
-/// model file writes it.
-fn hash_parts(parts: &[&str]) -> u64 {
+/// One part of a feature ("wn1", "said", "that") with its hash, made once
+/// so that a word shared by many features is hashed once.
+#[derive(Clone, Copy)]
+pub(crate) struct Part<'a> {
+    s: &'a str,
+    h: u64,
+}
+
+/// FNV-1a, usable in constants.
+const fn fnv(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            h = (h ^ u64::from(b'|')).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        for &b in p.as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
+    let mut i = 0;
+    while i < bytes.len() {
+        h = (h ^ bytes[i] as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
     }
     h
 }
 
-#[derive(Default)]
-struct IdentityHasher(u64);
-
-impl std::hash::Hasher for IdentityHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
+impl<'a> Part<'a> {
+    const fn new(s: &'a str) -> Part<'a> {
+        Part {
+            s,
+            h: fnv(s.as_bytes()),
         }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 
-/// Keys are already FNV hashes.
-type HashedMap = HashMap<u64, f32, std::hash::BuildHasherDefault<IdentityHasher>>;
+/// The key of a feature: its parts' hashes mixed in order. The model file
+/// writes the parts joined by `|`.
+fn combine(parts: &[Part<'_>]) -> u64 {
+    let mut h: u64 = 0x9e37_79b9_7f4a_7c15;
+    for p in parts {
+        h = (h.rotate_left(23) ^ p.h).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    h
+}
+
+fn key_of_name(name: &str) -> u64 {
+    let parts: Vec<Part<'_>> = name.split('|').map(Part::new).collect();
+    combine(&parts)
+}
+
+/// Constant parts: template names and fixed values cost nothing to hash.
+macro_rules! lit {
+    ($s:expr) => {
+        const { Part::new($s) }
+    };
+}
+
+fn flag(b: bool) -> Part<'static> {
+    if b {
+        lit!("1")
+    } else {
+        lit!("0")
+    }
+}
+
+/// Feature weights in one flat open-addressing table: a slot is a 32-bit
+/// fingerprint and a weight (8 bytes), so the whole model stays small
+/// enough for the processor's cache, where every word of a text looks
+/// features up.
+#[derive(Debug, Clone, Default)]
+struct WeightTable {
+    slots: Vec<(u32, f32)>,
+    len: usize,
+}
+
+impl WeightTable {
+    /// The slot index comes from the key's high bits, the fingerprint from
+    /// its low bits (never 0, which marks an empty slot).
+    fn split(key: u64) -> (usize, u32) {
+        let fingerprint = (key as u32).max(1);
+        ((key >> 32) as usize, fingerprint)
+    }
+
+    /// A table holding `entries`, at most half full; a later entry with
+    /// the same key replaces an earlier one.
+    fn build(entries: &[(u64, f32)]) -> WeightTable {
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut table = WeightTable {
+            slots: vec![(0, 0.0); size],
+            len: 0,
+        };
+        let mask = size - 1;
+        for &(key, weight) in entries {
+            let (hi, fp) = Self::split(key);
+            let mut i = hi & mask;
+            loop {
+                match table.slots[i] {
+                    (0, _) => {
+                        table.slots[i] = (fp, weight);
+                        table.len += 1;
+                        break;
+                    }
+                    (f, _) if f == fp => {
+                        table.slots[i].1 = weight;
+                        break;
+                    }
+                    _ => i = (i + 1) & mask,
+                }
+            }
+        }
+        table
+    }
+
+    fn get(&self, key: u64) -> f32 {
+        if self.slots.is_empty() {
+            return 0.0;
+        }
+        let (hi, fp) = Self::split(key);
+        let mask = self.slots.len() - 1;
+        let mut i = hi & mask;
+        loop {
+            match self.slots[i] {
+                (0, _) => return 0.0,
+                (f, w) if f == fp => return w,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn contains(&self, key: u64) -> bool {
+        if self.slots.is_empty() {
+            return false;
+        }
+        let (hi, fp) = Self::split(key);
+        let mask = self.slots.len() - 1;
+        let mut i = hi & mask;
+        loop {
+            match self.slots[i] {
+                (0, _) => return false,
+                (f, _) if f == fp => return true,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
 
 /// Words that never head a cue on their own: the head of "called for" is
 /// "called", of "his critique of" is "critique", of "according to" is
@@ -153,6 +257,8 @@ pub(crate) struct ReadingView<'a> {
     pub nested: bool,
     /// What this reading reports holds another reading's cue.
     pub holds: bool,
+    /// The sentence has quoted words.
+    pub sentence_quoted: bool,
 }
 
 fn length_bucket(n: usize) -> &'static str {
@@ -167,35 +273,38 @@ fn length_bucket(n: usize) -> &'static str {
     }
 }
 
-fn reading_features(r: &ReadingView<'_>, emit: &mut dyn FnMut(&[&str])) {
-    let len = length_bucket(r.words);
-    let q = match r.quoted_tenths {
+fn reading_features(r: &ReadingView<'_>, emit: &mut dyn FnMut(&[Part<'_>])) {
+    let len = Part::new(length_bucket(r.words));
+    let q = Part::new(match r.quoted_tenths {
         0 => "0",
         1..=4 => "low",
         5..=8 => "mid",
         _ => "high",
-    };
-    emit(&["rc", r.cue]);
-    emit(&["rdir", r.direction]);
-    emit(&["rm", r.mention]);
-    emit(&["rinh", if r.inherits { "1" } else { "0" }]);
-    emit(&["rlen", len]);
-    emit(&["rfirst", r.first]);
-    emit(&["rq", q]);
-    emit(&["rsig", r.signal]);
-    emit(&["rcdir", r.cue, r.direction]);
-    emit(&["rcm", r.cue, r.mention]);
-    emit(&["rcfirst", r.cue, r.first]);
-    emit(&["rdirlen", r.direction, len]);
-    let nest = match (r.nested, r.holds) {
+    });
+    let cue = Part::new(r.cue);
+    let dir = Part::new(r.direction);
+    let mention = Part::new(r.mention);
+    let first = Part::new(r.first);
+    emit(&[lit!("rc"), cue]);
+    emit(&[lit!("rdir"), dir]);
+    emit(&[lit!("rm"), mention]);
+    emit(&[lit!("rinh"), flag(r.inherits)]);
+    emit(&[lit!("rlen"), len]);
+    emit(&[lit!("rfirst"), first]);
+    emit(&[lit!("rq"), q]);
+    emit(&[lit!("rsig"), Part::new(r.signal)]);
+    emit(&[lit!("rcdir"), cue, dir]);
+    emit(&[lit!("rcm"), cue, mention]);
+    emit(&[lit!("rdirlen"), dir, len]);
+    let nest = Part::new(match (r.nested, r.holds) {
         (false, false) => "-",
         (true, false) => "in",
         (false, true) => "holds",
         (true, true) => "both",
-    };
-    emit(&["rnest", nest]);
-    emit(&["rcnest", r.cue, nest]);
-    emit(&["rdirnest", r.direction, nest]);
+    });
+    emit(&[lit!("rnest"), nest]);
+    emit(&[lit!("rcnest"), cue, nest]);
+    emit(&[lit!("rdirnest"), dir, nest]);
 }
 
 fn low<'a>(x: Option<&'a Word<'_>>) -> &'a str {
@@ -204,39 +313,47 @@ fn low<'a>(x: Option<&'a Word<'_>>) -> &'a str {
 
 /// Emit the features of word `v` as lists of parts. `rule` says whether the
 /// hand-written rules read a cue at `v`.
-fn features(ws: &[Word<'_>], v: usize, rule: bool, emit: &mut dyn FnMut(&[&str])) {
+fn features(
+    ws: &[Word<'_>],
+    v: usize,
+    rule: bool,
+    sentence_quoted: bool,
+    emit: &mut dyn FnMut(&[Part<'_>]),
+) {
     let Some(w) = ws.get(v) else {
         return;
     };
     let lw = w.lower.as_ref();
     let at = |i: Option<usize>| i.and_then(|i| ws.get(i));
     let p1 = at(v.checked_sub(1));
-    let p2 = at(v.checked_sub(2));
     let n1 = ws.get(v + 1);
     let n2 = ws.get(v + 2);
-    let (sp1, sn1, sp2, sn2) = (shape(p1), shape(n1), shape(p2), shape(n2));
-    emit(&["bias"]);
-    emit(&["w", lw]);
-    emit(&["p1", low(p1)]);
-    emit(&["n1", low(n1)]);
-    emit(&["p1w", low(p1), lw]);
-    emit(&["wn1", lw, low(n1)]);
-    emit(&["wn1n2", lw, low(n1), low(n2)]);
-    emit(&["sp1", sp1]);
-    emit(&["sn1", sn1]);
-    emit(&["sp1sn1", sp1, sn1]);
-    emit(&["wsp1", lw, sp1]);
-    emit(&["wsn1", lw, sn1]);
-    emit(&["wsn1sn2", lw, sn1, sn2]);
-    emit(&["wsp2sp1", lw, sp2, sp1]);
+    let pw = Part::new(lw);
+    let (pp1, pn1) = (Part::new(low(p1)), Part::new(low(n1)));
+    let (sp1, sn1, sn2) = (
+        Part::new(shape(p1)),
+        Part::new(shape(n1)),
+        Part::new(shape(n2)),
+    );
+    emit(&[lit!("bias")]);
+    emit(&[lit!("w"), pw]);
+    emit(&[lit!("p1"), pp1]);
+    emit(&[lit!("n1"), pn1]);
+    emit(&[lit!("p1w"), pp1, pw]);
+    emit(&[lit!("wn1"), pw, pn1]);
+    emit(&[lit!("sp1"), sp1]);
+    emit(&[lit!("sn1"), sn1]);
+    emit(&[lit!("sp1sn1"), sp1, sn1]);
+    emit(&[lit!("wsp1"), pw, sp1]);
+    emit(&[lit!("wsn1"), pw, sn1]);
+    emit(&[lit!("wsn1sn2"), pw, sn1, sn2]);
     let suffix = lw.char_indices().rev().nth(2).map_or(lw, |(i, _)| &lw[i..]);
-    emit(&["suf", suffix]);
-    emit(&["rule", if rule { "1" } else { "0" }]);
-    emit(&["wrule", lw, if rule { "1" } else { "0" }]);
+    emit(&[lit!("suf"), Part::new(suffix)]);
+    emit(&[lit!("rule"), flag(rule)]);
+    emit(&[lit!("wrule"), pw, flag(rule)]);
     let first = ws[..v].iter().all(|x| !x.is_word());
-    emit(&["first", if first { "1" } else { "0" }]);
-    let quoted = ws.iter().any(|x| x.quoted);
-    emit(&["sentq", if quoted { "1" } else { "0" }]);
+    emit(&[lit!("first"), flag(first)]);
+    emit(&[lit!("sentq"), flag(sentence_quoted)]);
     // Where the nearest quoted stretch lies: reports sit next to quotations.
     let q_before = ws[..v]
         .iter()
@@ -245,36 +362,32 @@ fn features(ws: &[Word<'_>], v: usize, rule: bool, emit: &mut dyn FnMut(&[&str])
         .any(|x| x.quoted || x.is_quote());
     let q_after = ws[v + 1..].iter().take(8).any(|x| x.quoted || x.is_quote());
     emit(&[
-        "qnear",
-        if q_before { "b" } else { "-" },
-        if q_after { "a" } else { "-" },
+        lit!("qnear"),
+        if q_before { lit!("b") } else { lit!("-") },
+        if q_after { lit!("a") } else { lit!("-") },
     ]);
-    if let Some(verb) = crate::lexicon::lexicon().verb(w.s) {
-        emit(&["lex", verb.signal.as_str()]);
+    if let Some(verb) = w.verb {
+        emit(&[lit!("lex"), Part::new(verb.signal.as_str())]);
     }
     let subject =
         ws[..v].iter().rev().take(6).any(|x| {
             x.capitalised() || ["he", "she", "they", "we", "i"].contains(&x.lower.as_ref())
         });
-    emit(&["subj6", if subject { "1" } else { "0" }]);
+    emit(&[lit!("subj6"), flag(subject)]);
 }
 
 /// Threshold names in the model file.
 const NEW_THRESHOLD: &str = "new";
 const RULE_THRESHOLD: &str = "rule";
-const GATE: &str = "gate";
 
 /// The weights of the cue judge, with the thresholds its users apply.
 #[derive(Debug, Clone)]
 pub struct CueModel {
-    weights: HashedMap,
+    weights: WeightTable,
     /// A word the rules did not read counts as a cue at this score or above.
     pub new_threshold: f32,
     /// A cue the rules read is dropped below this score.
     pub rule_threshold: f32,
-    /// A candidate whose context alone scores below this is not read at
-    /// all: reading it costs more than scoring it, and it would not pass.
-    pub gate: f32,
 }
 
 impl CueModel {
@@ -282,11 +395,11 @@ impl CueModel {
     /// `feature<TAB>weight` lines; `#` starts a comment.
     pub fn parse(data: &str) -> CueModel {
         let mut model = CueModel {
-            weights: HashedMap::default(),
+            weights: WeightTable::default(),
             new_threshold: f32::INFINITY,
             rule_threshold: f32::NEG_INFINITY,
-            gate: f32::NEG_INFINITY,
         };
+        let mut entries = Vec::new();
         for line in data.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -298,62 +411,47 @@ impl CueModel {
                         match *name {
                             NEW_THRESHOLD => model.new_threshold = v,
                             RULE_THRESHOLD => model.rule_threshold = v,
-                            GATE => model.gate = v,
                             _ => {}
                         }
                     }
                 }
                 [feature, weight] => {
                     if let Ok(w) = weight.parse::<f32>() {
-                        let parts: Vec<&str> = feature.split('|').collect();
-                        model.weights.insert(hash_parts(&parts), w);
+                        entries.push((key_of_name(feature), w));
                     }
                 }
                 _ => {}
             }
         }
+        model.weights = WeightTable::build(&entries);
         model
     }
 
     /// Whether `w` heads cues often enough to be judged at all.
     pub fn is_candidate(&self, w: &Word<'_>) -> bool {
-        !w.quoted && w.is_word() && self.weights.contains_key(&hash_parts(&["w", &w.lower]))
+        !w.quoted
+            && w.is_word()
+            && self
+                .weights
+                .contains(combine(&[lit!("w"), Part::new(&w.lower)]))
     }
 
     /// The score of features written as the model file writes them.
     pub fn score_features(&self, features: &[String]) -> f32 {
         features
             .iter()
-            .map(|f| {
-                let parts: Vec<&str> = f.split('|').collect();
-                self.weights
-                    .get(&hash_parts(&parts))
-                    .copied()
-                    .unwrap_or(0.0)
-            })
+            .map(|f| self.weights.get(key_of_name(f)))
             .sum()
-    }
-
-    /// Whether the context of candidate `v` scores high enough to be read.
-    pub(crate) fn passes_gate(&self, ws: &[Word<'_>], v: usize) -> bool {
-        if self.gate == f32::NEG_INFINITY {
-            return true;
-        }
-        let mut sum = 0.0;
-        features(ws, v, false, &mut |parts: &[&str]| {
-            sum += self.weights.get(&hash_parts(parts)).copied().unwrap_or(0.0);
-        });
-        sum >= self.gate
     }
 
     /// The score (log-odds) that the reading `r` around word `v` reports
     /// what an annotator would mark.
     pub(crate) fn score(&self, ws: &[Word<'_>], v: usize, rule: bool, r: &ReadingView<'_>) -> f32 {
         let mut sum = 0.0;
-        let mut add = |parts: &[&str]| {
-            sum += self.weights.get(&hash_parts(parts)).copied().unwrap_or(0.0);
+        let mut add = |parts: &[Part<'_>]| {
+            sum += self.weights.get(combine(parts));
         };
-        features(ws, v, rule, &mut add);
+        features(ws, v, rule, r.sentence_quoted, &mut add);
         reading_features(r, &mut add);
         sum
     }
@@ -388,8 +486,11 @@ pub fn cue_examples(
     let mut out = Vec::new();
     super::for_each_candidate_reading(text, seg, is_candidate, &mut |ws, v, rule, r, view| {
         let mut fs = Vec::new();
-        let mut push = |parts: &[&str]| fs.push(parts.join("|"));
-        features(ws, v, rule, &mut push);
+        let mut push = |parts: &[Part<'_>]| {
+            let names: Vec<&str> = parts.iter().map(|p| p.s).collect();
+            fs.push(names.join("|"));
+        };
+        features(ws, v, rule, view.sentence_quoted, &mut push);
         reading_features(view, &mut push);
         out.push(CueExample {
             word: ws[v].lower.to_string(),
@@ -469,7 +570,6 @@ impl CueTrainer {
         vocabulary: &[String],
         new_threshold: f32,
         rule_threshold: f32,
-        gate: f32,
     ) -> String {
         let n = self.names.len();
         let min_seen = fit.min_seen;
@@ -526,7 +626,6 @@ impl CueTrainer {
         );
         out.push_str(&format!("threshold\t{NEW_THRESHOLD}\t{new_threshold}\n"));
         out.push_str(&format!("threshold\t{RULE_THRESHOLD}\t{rule_threshold}\n"));
-        out.push_str(&format!("threshold\t{GATE}\t{gate}\n"));
         for (name, weight) in lines {
             if name.contains('\t') || name.contains('\n') {
                 continue;
@@ -534,5 +633,62 @@ impl CueTrainer {
             out.push_str(&format!("{name}\t{weight:.3}\n"));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_feature_name_and_its_parts_give_the_same_key() {
+        let parts = [lit!("wn1"), Part::new("said"), Part::new("that")];
+        assert_eq!(combine(&parts), key_of_name("wn1|said|that"));
+        assert_ne!(combine(&parts), key_of_name("wn1|that|said"));
+    }
+
+    #[test]
+    fn the_model_file_gives_thresholds_weights_and_candidates() {
+        let model = CueModel::parse(
+            "# a comment\nthreshold\tnew\t0.25\nthreshold\trule\t-1.5\nw|vowed\t1.5\nbias\t-0.5\nbroken line without a weight\nw|x\tnot-a-number\n",
+        );
+        assert_eq!(model.new_threshold, 0.25);
+        assert_eq!(model.rule_threshold, -1.5);
+        assert_eq!(model.weights.get(key_of_name("w|vowed")), 1.5);
+        assert_eq!(model.weights.get(key_of_name("bias")), -0.5);
+        assert_eq!(model.weights.get(key_of_name("w|x")), 0.0);
+        assert!(!model.weights.contains(key_of_name("w|x")));
+        assert!(!model.weights.contains(key_of_name("w|unknown")));
+    }
+
+    #[test]
+    fn an_empty_model_reads_with_the_rules_only() {
+        let model = CueModel::parse("");
+        assert_eq!(model.new_threshold, f32::INFINITY);
+        assert_eq!(model.rule_threshold, f32::NEG_INFINITY);
+    }
+
+    #[test]
+    fn the_trainer_learns_which_feature_marks_a_cue() {
+        let mut trainer = CueTrainer::default();
+        let ex = |w: &str| vec!["bias".to_string(), format!("w|{w}")];
+        for _ in 0..50 {
+            trainer.add(&ex("vowed"), true);
+            trainer.add(&ex("table"), false);
+        }
+        let text = trainer.train(&FitSettings::default(), &["vowed".into()], 0.5, -2.0);
+        let model = CueModel::parse(&text);
+        assert_eq!(model.new_threshold, 0.5);
+        assert_eq!(model.rule_threshold, -2.0);
+        let vowed = model.score_features(&ex("vowed"));
+        let table = model.score_features(&ex("table"));
+        assert!(vowed > 0.5 && table < 0.0, "vowed {vowed} table {table}");
+    }
+
+    #[test]
+    fn the_compiled_model_has_candidates_and_finite_thresholds() {
+        let model = cue_model();
+        assert!(model.new_threshold.is_finite() && model.rule_threshold.is_finite());
+        assert!(model.weights.contains(key_of_name("w|said")));
     }
 }

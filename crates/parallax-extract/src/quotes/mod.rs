@@ -321,7 +321,7 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
             inherits: false,
         });
     }
-    let mut verb = lexicon().verb(w.s)?;
+    let mut verb = w.verb?;
     let prev = v.checked_sub(1).and_then(|p| ws.get(p));
     let be = |p: &Word<'_>| {
         ["was", "were", "is", "are", "been", "be", "being", "am"]
@@ -444,7 +444,7 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
                 .any(|r| f.is(r))
             });
             let apposed = inner.first().is_some_and(|f| {
-                is_determiner(f) || lexicon().any_noun(f.s).is_some() && !f.capitalised()
+                is_determiner(f) || lexicon().any_noun(&f.lower).is_some() && !f.capitalised()
             });
             let named = !inner.is_empty()
                 && inner.len() <= 4
@@ -669,17 +669,22 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
 /// A sentence in title case ("Senator Calls Report A Disgrace"): a headline,
 /// where verbs are capitalised too.
 fn is_title_case(ws: &[Word<'_>]) -> bool {
-    let words: Vec<&Word<'_>> = ws.iter().filter(|w| w.is_word() && !w.quoted).collect();
-    let small = [
-        "a", "an", "the", "of", "in", "on", "at", "and", "or", "for", "to", "with", "by", "as",
-        "but",
-    ];
-    let capitalised = words.iter().filter(|w| w.capitalised()).count();
-    let open = words
-        .iter()
-        .filter(|w| !small.contains(&w.lower.as_ref()))
-        .count();
-    words.len() >= 4 && capitalised * 10 >= open * 9
+    // Every small word has at most four letters: longer words skip the list.
+    let small = |w: &Word<'_>| {
+        w.lower.len() <= 4
+            && [
+                "a", "an", "the", "of", "in", "on", "at", "and", "or", "for", "to", "with", "by",
+                "as", "but",
+            ]
+            .contains(&w.lower.as_ref())
+    };
+    let (mut words, mut capitalised, mut open) = (0usize, 0usize, 0usize);
+    for w in ws.iter().filter(|w| w.is_word() && !w.quoted) {
+        words += 1;
+        capitalised += usize::from(w.capitalised());
+        open += usize::from(!small(w));
+    }
+    words >= 4 && capitalised * 10 >= open * 9
 }
 
 /// "Graham: Trump's Rhetoric Is Destroying the Party": a headline that gives
@@ -744,7 +749,7 @@ const NOUN_HOMOGRAPHS: &[&str] = &[
 
 fn starts_with_cue(ws: &[Word<'_>], i: usize) -> bool {
     ws.get(i)
-        .and_then(|w| lexicon().verb(w.s))
+        .and_then(|w| w.verb)
         .is_some_and(|v| v.form == VerbForm::Gerund)
 }
 
@@ -794,12 +799,22 @@ pub(crate) fn for_each_sentence_words(
     }
 }
 
+/// `s` in lower case, copied only when it has capitals.
+fn lower_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// The reading `r` at word `v` in the cue model's terms.
 fn view_of<'a>(
     ws: &[Word<'_>],
     r: &Reading,
     cue: &'a str,
     others: &[(Reading, usize, bool)],
+    sentence_quoted: bool,
 ) -> cue_model::ReadingView<'a> {
     let nested = others.iter().any(|(o, _, _)| {
         !std::ptr::eq(o, r)
@@ -831,18 +846,18 @@ fn view_of<'a>(
         Some(MentionKind::Pronoun { .. }) => "pronoun",
         Some(MentionKind::Nominal { .. }) => "nominal",
     };
-    let inside = ws
-        .iter()
-        .filter(|w| content.start <= w.r.start && w.r.end <= content.end && w.is_word());
+    // Words are in text order: the content's words are one run.
+    let from = ws.partition_point(|w| w.r.start < content.start);
     let (mut words, mut quoted) = (0usize, 0usize);
-    for w in inside {
+    for w in ws[from..]
+        .iter()
+        .take_while(|w| w.r.end <= content.end)
+        .filter(|w| w.is_word())
+    {
         words += 1;
         quoted += usize::from(w.quoted);
     }
-    let first = ws
-        .iter()
-        .find(|w| w.r.start >= content.start)
-        .filter(|w| w.r.start < content.end);
+    let first = ws.get(from).filter(|w| w.r.start < content.end);
     cue_model::ReadingView {
         cue,
         direction,
@@ -854,6 +869,7 @@ fn view_of<'a>(
         signal: r.signal.as_str(),
         nested,
         holds,
+        sentence_quoted,
     }
 }
 
@@ -905,9 +921,10 @@ pub(crate) fn for_each_candidate_reading(
 ) {
     for_each_sentence_words(text, seg, &mut |ws, headline| {
         let all = sentence_readings(text, ws, headline, &|ws, v| is_candidate(&ws[v].lower));
+        let sentence_quoted = ws.iter().any(|w| w.quoted);
         for (r, v, rule) in &all {
             let cue = text.get(r.cue.clone()).unwrap_or_default().to_lowercase();
-            let view = view_of(ws, r, &cue, &all);
+            let view = view_of(ws, r, &cue, &all, sentence_quoted);
             f(ws, *v, *rule, r, &view);
         }
     });
@@ -938,9 +955,7 @@ fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
         .iter()
         .rposition(|x| (x.is_comma() || x.is_quote() || x.is_colon()) && !x.quoted)
         .map_or(0, |i| i + 1);
-    let signal = lexicon()
-        .verb(w.s)
-        .map_or(Signal::Neutral, |verb| verb.signal);
+    let signal = w.verb.map_or(Signal::Neutral, |verb| verb.signal);
     let cue = w.r.start..ws.get(end)?.r.end;
     let prev = v.checked_sub(1).and_then(|p| ws.get(p));
     let passive = prev.is_some_and(|p| {
@@ -1027,14 +1042,14 @@ pub fn find_quotes_with(text: &str, seg: &Segmentation, model: &CueModel) -> Vec
         if let Some(r) = headline_colon(text, ws) {
             readings.push(r);
         }
-        let all = sentence_readings(text, ws, headline, &|ws, v| {
-            model.is_candidate(&ws[v]) && model.passes_gate(ws, v)
-        });
+        let all = sentence_readings(text, ws, headline, &|ws, v| model.is_candidate(&ws[v]));
+        let sentence_quoted = ws.iter().any(|w| w.quoted);
         let keep: Vec<bool> = all
             .iter()
             .map(|(r, v, rule)| {
-                let cue = text.get(r.cue.clone()).unwrap_or_default().to_lowercase();
-                let score = model.score(ws, *v, *rule, &view_of(ws, r, &cue, &all));
+                let cue = lower_cow(text.get(r.cue.clone()).unwrap_or_default());
+                let view = view_of(ws, r, &cue, &all, sentence_quoted);
+                let score = model.score(ws, *v, *rule, &view);
                 let threshold = if *rule {
                     model.rule_threshold
                 } else {

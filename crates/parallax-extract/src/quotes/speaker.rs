@@ -78,15 +78,15 @@ pub struct Resolved {
 fn is_name_word(w: &Word<'_>) -> bool {
     w.capitalised()
         && !w.quoted
-        && lexicon().pronoun(w.s).is_none()
+        && lexicon().pronoun(&w.lower).is_none()
         && !is_calendar(w)
         && !is_capitalised_non_name(w)
 }
 
 fn is_person_noun(w: &Word<'_>) -> bool {
-    lexicon().noun(w.s, Kind::Person).is_some()
-        || lexicon().noun(w.s, Kind::People).is_some()
-        || lexicon().noun(w.s, Kind::Title).is_some()
+    lexicon().noun(&w.lower, Kind::Person).is_some()
+        || lexicon().noun(&w.lower, Kind::People).is_some()
+        || lexicon().noun(&w.lower, Kind::Title).is_some()
 }
 
 /// Skip time phrases between a subject and its verb: "the ministry on
@@ -137,7 +137,7 @@ fn join(words: &[Word<'_>], text: &str) -> String {
 }
 
 fn title_word(w: &Word<'_>) -> bool {
-    lexicon().noun(w.s, Kind::Title).is_some()
+    lexicon().noun(&w.lower, Kind::Title).is_some()
 }
 
 /// Split a capitalised run into role words (titles, offices) and the name.
@@ -150,8 +150,8 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
         let joiner = is_joiner(w) && cut < words.len() && cut > 1;
         let plain = w.capitalised()
             && !title_word(w)
-            && lexicon().any_noun(w.s).is_none()
-            && !is_org_head(w.s);
+            && lexicon().any_noun(&w.lower).is_none()
+            && !is_org_head(&w.lower);
         if plain || (joiner && words[cut - 2].capitalised()) {
             cut -= 1;
         } else {
@@ -162,7 +162,7 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
     // organisation head followed only by more of its name.
     if let Some(h) = words
         .iter()
-        .position(|w| w.capitalised() && is_org_head(w.s))
+        .position(|w| w.capitalised() && is_org_head(&w.lower))
     {
         let tail_is_name = words[h + 1..]
             .iter()
@@ -177,12 +177,12 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
     }
     let (role, name) = words.split_at(cut);
     let role_words: Vec<Word<'_>> = role.iter().filter(|w| !is_determiner(w)).cloned().collect();
-    let last_is_org = words.last().is_some_and(|w| is_org_head(w.s));
+    let last_is_org = words.last().is_some_and(|w| is_org_head(&w.lower));
     if last_is_org
         || name.is_empty()
             && role_words.iter().all(|w| w.capitalised())
             && !role_words.is_empty()
-            && role_words.iter().any(|w| is_org_head(w.s))
+            && role_words.iter().any(|w| is_org_head(&w.lower))
     {
         let start = words.iter().position(|w| !is_determiner(w)).unwrap_or(0);
         return MentionKind::Organisation(join(&words[start..], text));
@@ -281,7 +281,7 @@ fn mention_left_from(
     if w.quoted {
         return None;
     }
-    if let Some(p) = lexicon().pronoun(w.s) {
+    if let Some(p) = lexicon().pronoun(&w.lower) {
         return Some(Mention {
             range: w.r.clone(),
             kind: MentionKind::Pronoun {
@@ -290,7 +290,7 @@ fn mention_left_from(
             },
         });
     }
-    let head_is_noun = lexicon().any_noun(w.s).is_some() || is_org_head(w.s);
+    let head_is_noun = lexicon().any_noun(&w.lower).is_some() || is_org_head(&w.lower);
     if is_phrase_stop(w) {
         return None;
     }
@@ -326,8 +326,8 @@ fn mention_left_from(
             true
         } else if number {
             // "47 percent", "Six in 10 voters"
-            lexicon().noun(ws[last].s, Kind::People).is_some()
-        } else if is_person_noun(p) || (p.is_word() && is_org_head(p.s)) {
+            lexicon().noun(&ws[last].lower, Kind::People).is_some()
+        } else if is_person_noun(p) || (p.is_word() && is_org_head(&p.lower)) {
             // A role word before a name or a title ("deputy head Anatoly
             // Antonov"), or part of a description ("ministry spokesman").
             !right.capitalised() || is_person_noun(p)
@@ -335,10 +335,7 @@ fn mention_left_from(
             // Other lowercase words only as modifiers of a lowercase role
             // word or description head ("the military official", "defense
             // minister"), never glued to a name.
-            !p.capitalised()
-                && !right.capitalised()
-                && lexicon().verb(p.s).is_none()
-                && last - start < 3
+            !p.capitalised() && !right.capitalised() && p.verb.is_none() && last - start < 3
         };
         if !ok {
             break;
@@ -376,11 +373,7 @@ fn mention_left_from(
 /// study", "his campaign"): sources that are not people or bodies.
 fn generic_phrase_left(ws: &[Word<'_>], last: usize, text: &str) -> Option<Mention> {
     let head = ws.get(last)?;
-    if !head.is_word()
-        || head.capitalised()
-        || lexicon().verb(head.s).is_some()
-        || is_auxiliary(head)
-    {
+    if !head.is_word() || head.capitalised() || head.verb.is_some() || is_auxiliary(head) {
         return None;
     }
     let mut start = last;
@@ -400,7 +393,7 @@ fn generic_phrase_left(ws: &[Word<'_>], last: usize, text: &str) -> Option<Menti
                 },
             });
         }
-        if p.quoted || !p.is_word() || is_phrase_stop(p) || lexicon().verb(p.s).is_some() {
+        if p.quoted || !p.is_word() || is_phrase_stop(p) || p.verb.is_some() {
             return None;
         }
         start -= 1;
@@ -416,7 +409,7 @@ pub fn mention_right(ws: &[Word<'_>], start: usize, text: &str) -> Option<(Menti
     if first.quoted {
         return None;
     }
-    if let Some(p) = lexicon().pronoun(first.s) {
+    if let Some(p) = lexicon().pronoun(&first.lower) {
         return Some((
             Mention {
                 range: first.r.clone(),
@@ -435,8 +428,8 @@ pub fn mention_right(ws: &[Word<'_>], start: usize, text: &str) -> Option<(Menti
     while let Some(w) = ws.get(end) {
         let ok = !w.quoted
             && (is_name_word(w)
-                || (w.is_word() && lexicon().any_noun(w.s).is_some())
-                || (w.is_word() && is_org_head(w.s))
+                || (w.is_word() && lexicon().any_noun(&w.lower).is_some())
+                || (w.is_word() && is_org_head(&w.lower))
                 || (is_joiner(w)
                     && end > start
                     && ws.get(end + 1).is_some_and(|n| n.capitalised()))
@@ -445,7 +438,7 @@ pub fn mention_right(ws: &[Word<'_>], start: usize, text: &str) -> Option<(Menti
                     && end > start
                     && end - start <= 5
                     && is_determiner(&ws[start])
-                    && lexicon().verb(w.s).is_none()
+                    && w.verb.is_none()
                     && !is_joiner(w)
                     && !is_phrase_stop(w)
                     && !is_auxiliary(w)));
@@ -464,8 +457,8 @@ pub fn mention_right(ws: &[Word<'_>], start: usize, text: &str) -> Option<(Menti
     while stop > 1
         && !is_determiner(first)
         && !span[stop - 1].capitalised()
-        && lexicon().any_noun(span[stop - 1].s).is_none()
-        && !is_org_head(span[stop - 1].s)
+        && lexicon().any_noun(&span[stop - 1].lower).is_none()
+        && !is_org_head(&span[stop - 1].lower)
     {
         stop -= 1;
     }

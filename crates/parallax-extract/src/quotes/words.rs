@@ -15,6 +15,8 @@ pub struct Word<'a> {
     pub kind: TokenKind,
     /// Inside a quoted stretch (such words are never cues or speakers).
     pub quoted: bool,
+    /// The word as a reporting verb, looked up once: the finder asks often.
+    pub verb: Option<crate::lexicon::Verb>,
 }
 
 impl Word<'_> {
@@ -71,12 +73,18 @@ pub fn words<'a>(
         } else {
             std::borrow::Cow::Borrowed(s)
         };
+        let verb = if t.kind == TokenKind::Word {
+            crate::lexicon::lexicon().verb(&lower)
+        } else {
+            None
+        };
         out.push(Word {
             s,
             lower,
             r: t.range.clone(),
             kind: t.kind,
             quoted,
+            verb,
         });
     }
     out
