@@ -201,13 +201,26 @@ impl QuoteScan {
                 i += 1;
                 continue;
             };
-            let Some(q) = quote_mark(c) else {
+            let Some(mut q) = quote_mark(c) else {
                 i += c.len_utf8();
                 continue;
             };
+            // Two apostrophes written for a double mark (''so'', common in
+            // some newspapers' archives): one double mark two bytes wide.
+            let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
+            let width = if doubled { 2 } else { c.len_utf8() };
+            let c = if doubled {
+                q = QuoteMark {
+                    double: true,
+                    side: QuoteSide::Either,
+                };
+                '"'
+            } else {
+                c
+            };
             let prev = char_before(para, i);
             let prev_opened = last_open_end == Some(i);
-            let rest = para.get(i + c.len_utf8()..).unwrap_or("");
+            let rest = para.get(i + width..).unwrap_or("");
             let family = usize::from(q.double);
             let role = decide_role(c, q, prev, prev_opened, rest, open_counts[family] > 0);
             let index = self.marks.len();
@@ -228,7 +241,7 @@ impl QuoteScan {
                         if opener_family == family {
                             opener.partner = Some(index);
                             partner = Some(top);
-                            let region = opener.start..base + i + c.len_utf8();
+                            let region = opener.start..base + i + width;
                             // Regions close in text order, so any earlier
                             // region starting after this opener lies inside it.
                             while self.regions.last().is_some_and(|r| r.start > region.start) {
@@ -243,12 +256,23 @@ impl QuoteScan {
             }
             self.marks.push(Mark {
                 start: base + i,
-                end: base + i + c.len_utf8(),
+                end: base + i + width,
                 double: q.double,
                 role,
                 partner,
             });
-            i += c.len_utf8();
+            if doubled {
+                // The second apostrophe is a mark of its own for the
+                // tokeniser and the sentence splitter, pairing with nothing.
+                self.marks.push(Mark {
+                    start: base + i + 1,
+                    end: base + i + 2,
+                    double: true,
+                    role: Role::Stray,
+                    partner: None,
+                });
+            }
+            i += width;
             if role == Role::Open {
                 last_open_end = Some(i);
             }

@@ -492,7 +492,17 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
                     });
                 }
             }
-            if (relative || apposed) && inner.len() <= 25 {
+            // "Sarandon, 69, told": an age; "Bill Frelick, refugee rights
+            // program director at Human Rights Watch, said": any short
+            // description after a person's name.
+            let aged = inner.len() == 1 && inner[0].kind == parallax_text::TokenKind::Number;
+            let described = !inner.is_empty()
+                && inner.len() <= 14
+                && inner.iter().all(|w| !w.quoted && !w.ends_sentence())
+                && mention_left(ws, c0, text).is_some_and(|m| {
+                    matches!(m.kind, MentionKind::Person { .. } | MentionKind::Surname(_))
+                });
+            if (relative || apposed || aged || described) && inner.len() <= 25 {
                 if apposed {
                     appositive = appositive_role(inner, text);
                 }
@@ -637,19 +647,61 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
         let mut appositive = None;
         let mut end_of_clause = after;
         if ws.get(after).is_some_and(Word::is_comma) {
-            let end = ws[after + 1..]
-                .iter()
-                .position(|x| x.is_comma() || x.ends_sentence())
-                .map_or(ws.len(), |i| after + 1 + i);
-            appositive = appositive_role(ws.get(after + 1..end).unwrap_or(&[]), text);
+            let segment_end = |from: usize| {
+                ws[from..]
+                    .iter()
+                    .position(|x| x.is_comma() || x.ends_sentence())
+                    .map_or(ws.len(), |i| from + i)
+            };
+            let mut from = after + 1;
+            let mut end = segment_end(from);
+            // "said Mattie Thomas, 66, a retired fast-food worker": an age
+            // may stand before the description.
+            let age = end == from + 1
+                && ws[from].kind == parallax_text::TokenKind::Number
+                && ws.get(end).is_some_and(Word::is_comma);
+            if age {
+                end_of_clause = end;
+                from = end + 1;
+                end = segment_end(from);
+            }
+            appositive = appositive_role(ws.get(from..end).unwrap_or(&[]), text);
             if appositive.is_some() {
                 end_of_clause = end;
             }
         }
         // An inverted cue closes its sentence: "…, said X." / "…, said X, a spokesman."
         let rest = skip_adjuncts(ws, end_of_clause, verb.lemma);
+        // "…, said Caddell, speaking of …": a participle or a time or
+        // place phrase may follow after a comma.
+        let trailing = |x: &Word<'_>| {
+            x.is_word()
+                && (x.lower.ends_with("ing")
+                    || [
+                        "in",
+                        "on",
+                        "at",
+                        "during",
+                        "after",
+                        "before",
+                        "who",
+                        "which",
+                        "as",
+                        "when",
+                        "while",
+                        "according",
+                        "referring",
+                        "citing",
+                        "adding",
+                    ]
+                    .contains(&x.lower.as_ref()))
+        };
         if !ws.get(rest).is_none_or(|x| {
-            x.ends_sentence() || x.is_comma() && ws.get(rest + 1).is_none_or(Word::ends_sentence)
+            x.ends_sentence()
+                || x.is_comma()
+                    && ws
+                        .get(rest + 1)
+                        .is_none_or(|n| n.ends_sentence() || trailing(n))
         }) {
             return None;
         }
@@ -1220,12 +1272,15 @@ pub fn find_quotes_with(text: &str, seg: &Segmentation, model: &CueModel) -> Vec
                 }
             }
         }
-        let from = zones.partition_point(|z| z.content.start < s.range.start);
+        // A stretch that runs on into the next sentence waits for the
+        // sentence where it ends: a cue there ("…,” said Caddell) claims it.
+        let last_sentence = si + 1 == seg.sentences.len();
+        let from = zones.partition_point(|z| z.content.end <= s.range.start);
         for z in zones
             .iter_mut()
             .skip(from)
             .take_while(|z| z.content.start < s.range.end)
-            .filter(|z| !z.used)
+            .filter(|z| !z.used && (z.content.end <= s.range.end || last_sentence))
         {
             let continues = last
                 .as_ref()
