@@ -98,3 +98,25 @@ fn no_quotation_where_nobody_speaks() {
     let seg = parallax_text::segment(text);
     assert!(find_quotes(text, &seg).is_empty());
 }
+
+#[test]
+fn speakers_after_an_age_or_a_description_and_doubled_apostrophes() {
+    insta::assert_snapshot!(view(
+        "''We will not reopen the pier,'' Tomas Weld, the harbour board's chief engineer, said on Sunday.\n\
+         “The nets were cut on purpose,” Mara Lind, 61, told the Velm Courier.\n\
+         \"Nobody warned the boats,\" said Olek Brand, 44, a trawler captain from Sorn.\n\
+         “The water is rising,” said Ada Krey, speaking at the council meeting."
+    ));
+}
+
+#[test]
+fn cues_the_rules_do_not_know_are_judged_by_the_cue_model() {
+    // "criticism of", "called for", "was first reported by": cues beyond
+    // the reporting-verb lexicon, which the learned model reads.
+    insta::assert_snapshot!(view(
+        "The mayor called for an inquiry into the harbour accounts.\n\
+         Her criticism of the port board drew a sharp reply.\n\
+         The closure was first reported by the Velm Courier.\n\
+         The table stood in the corner of the hall."
+    ));
+}
