@@ -65,7 +65,7 @@ enum Command {
 #[derive(Subcommand)]
 enum TrainCommand {
     /// The cue model (data/cue_model.tsv) from brat-annotated articles such
-    /// as PolNeAR's train split; thresholds are chosen on a held-out fifth.
+    /// as PolNeAR's train split; thresholds are chosen by cross-validation.
     Cues {
         /// Format of the gold annotations.
         #[arg(long, value_enum, default_value = "brat")]
@@ -439,7 +439,10 @@ fn train_cues(
     };
     settings.fit.epochs = epochs;
     let outcome = parallax_eval::train::train_cue_model(&docs, &settings);
-    writeln!(out, "thresholds tried on the held-out fifth (F1 at 30%):")?;
+    writeln!(
+        out,
+        "thresholds tried in five-fold cross-validation (F1 at 30%):"
+    )?;
     writeln!(out, "     new     rule       P       R      F1")?;
     for row in &outcome.tuning {
         writeln!(

@@ -271,6 +271,8 @@ pub(crate) struct Reading {
     signal: Signal,
     /// A gerund cue ("adding that") inherits the sentence's speaker.
     inherits: bool,
+    /// Read around a word the cue model judged, not by the rules.
+    learned: bool,
 }
 
 fn word_count(text: &str, r: &Range<usize>) -> usize {
@@ -319,6 +321,7 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
             cue,
             signal: Signal::Neutral,
             inherits: false,
+            learned: false,
         });
     }
     let mut verb = w.verb?;
@@ -380,6 +383,7 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
             cue: w.r.clone(),
             signal: verb.signal,
             inherits: true,
+            learned: false,
         });
     }
     // The segment of the sentence the cue stands in: between commas or quote marks.
@@ -410,6 +414,7 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
                 cue: w.r.clone(),
                 signal: verb.signal,
                 inherits: false,
+                learned: false,
             });
         }
     }
@@ -428,6 +433,7 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
             cue: w.r.clone(),
             signal: verb.signal,
             inherits: true,
+            learned: false,
         });
     }
     if left > 0 && ws[left - 1].is_comma() && !ws[left - 1].quoted {
@@ -489,6 +495,7 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
                         cue: w.r.clone(),
                         signal: verb.signal,
                         inherits: false,
+                        learned: false,
                     });
                 }
             }
@@ -609,6 +616,7 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
             cue: w.r.clone(),
             signal: verb.signal,
             inherits: false,
+            learned: false,
         });
     }
     // No subject before the cue, but what it reports is plain: "Having
@@ -639,6 +647,7 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
             cue: w.r.clone(),
             signal: verb.signal,
             inherits: false,
+            learned: false,
         });
     }
     // Inverted: "…, said Igor Klimov, a Russian Air Force spokesman."
@@ -713,6 +722,7 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
             cue: w.r.clone(),
             signal: verb.signal,
             inherits: false,
+            learned: false,
         });
     }
     None
@@ -787,6 +797,7 @@ fn headline_colon(text: &str, ws: &[Word<'_>]) -> Option<Reading> {
         cue: ws.get(colon)?.r.clone(),
         signal: Signal::Neutral,
         inherits: false,
+        learned: false,
     })
 }
 
@@ -982,6 +993,21 @@ pub(crate) fn for_each_candidate_reading(
     });
 }
 
+const CUE_EXCLUSIONS: &str = include_str!("../../../../data/cue_exclusions.txt");
+
+/// Words that name a thing rather than report speech ("titled", "named").
+fn cue_exclusions() -> &'static crate::dates::tokens::FastSet<&'static str> {
+    static SET: std::sync::OnceLock<crate::dates::tokens::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        CUE_EXCLUSIONS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
 /// Particles and prepositions that close a cue: "called for", "criticism
 /// of", "talked about".
 const CUE_PARTICLES: &[&str] = &[
@@ -995,6 +1021,9 @@ const CUE_PARTICLES: &[&str] = &[
 /// clause, stand before it.
 fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
     let w = ws.get(v)?;
+    if cue_exclusions().contains(w.lower.as_ref()) {
+        return None;
+    }
     let mut end = v;
     if ws
         .get(v + 1)
@@ -1038,6 +1067,7 @@ fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
             cue,
             signal,
             inherits: false,
+            learned: true,
         });
     }
     let content = if ws
@@ -1055,6 +1085,7 @@ fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
     });
     Some(Reading {
         inherits: mention.is_none(),
+        learned: true,
         mention,
         appositive: None,
         content: vec![content],
@@ -1140,10 +1171,18 @@ pub fn find_quotes_with(text: &str, seg: &Segmentation, model: &CueModel) -> Vec
                 // "Trump went after Bush, calling him …": the gerund's subject
                 // is the subject the sentence opens with.
                 let (m, after) = r.inherits.then(|| mention_right(ws, 0, text)).flatten()?;
+                // "Expecting a protest, …": the opening word is the cue
+                // itself, not a subject.
+                if m.range.start < r.cue.end && r.cue.start < m.range.end {
+                    return None;
+                }
                 // Only a plain "Subject verb …" opening: the word after the
                 // mention must not start a phrase or a clause of its own.
+                // A learned cue takes the subject the sentence opens with
+                // before it, whatever follows.
                 let next = ws.get(after)?;
-                if !next.is_word() || words::is_phrase_stop(next) && !next.is("said") {
+                let plain = next.is_word() && (!words::is_phrase_stop(next) || next.is("said"));
+                if !(plain || r.learned && m.range.end <= r.cue.start) {
                     return None;
                 }
                 let res = resolver.resolve(&m, m.range.start);
@@ -1156,7 +1195,60 @@ pub fn find_quotes_with(text: &str, seg: &Segmentation, model: &CueModel) -> Vec
                     res,
                 ))
             });
-            if r.inherits && speaker.is_none() {
+            // A learned cue with no subject found so far: the nearest
+            // person, body or pronoun before it in the sentence ("On
+            // Thursday, he expanded upon his calls for …").
+            let speaker = speaker.or_else(|| {
+                if !r.learned {
+                    return None;
+                }
+                let cue_at = ws.iter().position(|w| w.r.start >= r.cue.start)?;
+                let m = (0..cue_at).rev().find_map(|j| {
+                    let w = &ws[j];
+                    if w.quoted || !w.is_word() {
+                        return None;
+                    }
+                    let pronoun = match w.lower.as_ref() {
+                        "his" => Some("he"),
+                        "her" => Some("she"),
+                        "their" => Some("they"),
+                        "its" => Some("it"),
+                        "our" => Some("we"),
+                        "my" => Some("i"),
+                        other => lexicon().pronoun(other).map(|_| other),
+                    };
+                    if let Some(p) = pronoun.and_then(|p| lexicon().pronoun(p)) {
+                        return Some(Mention {
+                            range: w.r.clone(),
+                            kind: MentionKind::Pronoun {
+                                kind: p.kind,
+                                gender: p.gender,
+                            },
+                        });
+                    }
+                    if !w.capitalised() || j == 0 && ws.len() > 1 && !ws[1].capitalised() {
+                        return None;
+                    }
+                    mention_left(ws, j + 1, text).filter(|m| {
+                        matches!(
+                            m.kind,
+                            MentionKind::Person { .. }
+                                | MentionKind::Surname(_)
+                                | MentionKind::Organisation(_)
+                        )
+                    })
+                })?;
+                let res = resolver.resolve(&m, m.range.start);
+                Some((
+                    SpeakerFinding {
+                        name: res.name.clone(),
+                        role: res.role.clone(),
+                        mention: m.range.clone(),
+                    },
+                    res,
+                ))
+            });
+            if r.inherits && speaker.is_none() && !r.learned {
                 continue; // "…, adding that" with nobody to add it
             }
             if r.content.iter().all(|c| c.is_empty()) {
