@@ -1226,7 +1226,12 @@ pub fn find_quotes_with(text: &str, seg: &Segmentation, model: &CueModel) -> Vec
                             },
                         });
                     }
-                    if !w.capitalised() || j == 0 && ws.len() > 1 && !ws[1].capitalised() {
+                    // A name is read once, from its last word.
+                    let last_of_run = ws.get(j + 1).is_none_or(|n| !n.capitalised());
+                    if !w.capitalised()
+                        || !last_of_run
+                        || j == 0 && ws.len() > 1 && !ws[1].capitalised()
+                    {
                         return None;
                     }
                     mention_left(ws, j + 1, text).filter(|m| {

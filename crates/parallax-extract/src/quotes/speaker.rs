@@ -538,7 +538,10 @@ impl Resolver {
             {
                 j += 1;
             }
-            if let Some(m) = mention_left(ws, j + 1, text) {
+            // Only a name of two words or more is learned; a run of one
+            // capitalised word ("The", "Konashenkov") cannot make one.
+            let single = j == i;
+            if let Some(m) = (!single).then(|| mention_left(ws, j + 1, text)).flatten() {
                 if let MentionKind::Person { name, role } = &m.kind {
                     if name.split_whitespace().count() >= 2 {
                         let gender = gender_of_role(role.as_deref());
