@@ -79,7 +79,7 @@ enum TrainCommand {
         min_count: usize,
         /// A word is kept as a candidate only when the general reading
         /// around it is right at least this share of the times.
-        #[arg(long, default_value_t = 0.05)]
+        #[arg(long, default_value_t = 0.2)]
         min_rate: f64,
         /// Passes over the examples.
         #[arg(long, default_value_t = 3)]

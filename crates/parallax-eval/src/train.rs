@@ -36,7 +36,7 @@ impl Default for TrainSettings {
     fn default() -> Self {
         TrainSettings {
             min_count: 3,
-            min_rate: 0.05,
+            min_rate: 0.2,
             fit: FitSettings::default(),
         }
     }
