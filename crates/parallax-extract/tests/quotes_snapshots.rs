@@ -105,7 +105,9 @@ fn speakers_after_an_age_or_a_description_and_doubled_apostrophes() {
         "''We will not reopen the pier,'' Tomas Weld, the harbour board's chief engineer, said on Sunday.\n\
          “The nets were cut on purpose,” Mara Lind, 61, told the Velm Courier.\n\
          \"Nobody warned the boats,\" said Olek Brand, 44, a trawler captain from Sorn.\n\
-         “The water is rising,” said Ada Krey, speaking at the council meeting."
+         “The water is rising,” said Ada Krey, speaking at the council meeting.\n\
+         “We trusted the board,” said Ivo Dern, a 58-year-old from Sorn, North Velmland.\n\
+         Harbour executives have admitted that the cranes were unsafe."
     ));
 }
 

@@ -705,13 +705,17 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
                     ]
                     .contains(&x.lower.as_ref()))
         };
-        if !ws.get(rest).is_none_or(|x| {
-            x.ends_sentence()
-                || x.is_comma()
-                    && ws
-                        .get(rest + 1)
-                        .is_none_or(|n| n.ends_sentence() || trailing(n))
-        }) {
+        // A description after the name ("said Robert Stone, a 59-year-old
+        // from Hilton Head, South Carolina.") may run on to the end.
+        if appositive.is_none()
+            && !ws.get(rest).is_none_or(|x| {
+                x.ends_sentence()
+                    || x.is_comma()
+                        && ws
+                            .get(rest + 1)
+                            .is_none_or(|n| n.ends_sentence() || trailing(n))
+            })
+        {
             return None;
         }
         let content = clause_before(text, ws, v)?;
