@@ -403,7 +403,9 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
         if end > 0 && ws[end - 1].is_comma() {
             end -= 1;
         }
-        if let Some(m) = mention_left(ws, end, text) {
+        if let Some(mut m) = mention_left(ws, end, text) {
+            // The words the verb hangs on run to the pronoun: "Barkley, who".
+            m.range.end = ws[left - 1].r.end;
             let after = skip_adjuncts(ws, v + 1, verb.lemma);
             let content = clause_to_end(text, ws, after)?;
             let content = clause_until_comma(text, ws, after).unwrap_or(content);
@@ -1083,10 +1085,23 @@ fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
         clause_before(text, ws, seg_start)?
     };
     let left = skip_left_modifiers(ws, v);
-    let mention = mention_left(ws, left, text).filter(|m| {
-        ws.get(seg_start)
-            .is_some_and(|s| s.r.start <= m.range.start)
-    });
+    let relative = left > 0 && ["who", "which", "that"].iter().any(|r| ws[left - 1].is(r));
+    let mention = if relative {
+        // "Sanders, who sees himself as …": the antecedent, up to the pronoun.
+        let mut end = left - 1;
+        if end > 0 && ws[end - 1].is_comma() {
+            end -= 1;
+        }
+        mention_left(ws, end, text).map(|mut m| {
+            m.range.end = ws[left - 1].r.end;
+            m
+        })
+    } else {
+        mention_left(ws, left, text).filter(|m| {
+            ws.get(seg_start)
+                .is_some_and(|s| s.r.start <= m.range.start)
+        })
+    };
     Some(Reading {
         inherits: mention.is_none(),
         learned: true,
@@ -1095,6 +1110,46 @@ fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
         content: vec![content],
         cue,
         signal,
+    })
+}
+
+/// The nearest pronoun (possessives included: "his" for he) or name of a
+/// person or body among words `from..to`, reading leftwards.
+fn nearest_mention_before(ws: &[Word<'_>], text: &str, from: usize, to: usize) -> Option<Mention> {
+    (from..to).rev().find_map(|j| {
+        let w = &ws[j];
+        if w.quoted || !w.is_word() {
+            return None;
+        }
+        let pronoun = match w.lower.as_ref() {
+            "his" => Some("he"),
+            "her" => Some("she"),
+            "their" => Some("they"),
+            "its" => Some("it"),
+            "our" => Some("we"),
+            "my" => Some("i"),
+            other => lexicon().pronoun(other).map(|_| other),
+        };
+        if let Some(p) = pronoun.and_then(|p| lexicon().pronoun(p)) {
+            return Some(Mention {
+                range: w.r.clone(),
+                kind: MentionKind::Pronoun {
+                    kind: p.kind,
+                    gender: p.gender,
+                },
+            });
+        }
+        // A name is read once, from its last word.
+        let last_of_run = ws.get(j + 1).is_none_or(|n| !n.capitalised());
+        if !w.capitalised() || !last_of_run || j == 0 && ws.len() > 1 && !ws[1].capitalised() {
+            return None;
+        }
+        mention_left(ws, j + 1, text).filter(|m| {
+            matches!(
+                m.kind,
+                MentionKind::Person { .. } | MentionKind::Surname(_) | MentionKind::Organisation(_)
+            )
+        })
     })
 }
 
@@ -1171,6 +1226,28 @@ pub fn find_quotes_with(text: &str, seg: &Segmentation, model: &CueModel) -> Vec
                 (None, true) => sentence_speaker.clone(),
                 (None, false) => None,
             };
+            // A learned cue takes a subject in its own clause first ("while
+            // Comey talked about it, he didn't mention …": he).
+            let speaker = speaker.or_else(|| {
+                if !r.learned {
+                    return None;
+                }
+                let cue_at = ws.iter().position(|w| w.r.start >= r.cue.start)?;
+                let clause = ws[..cue_at]
+                    .iter()
+                    .rposition(|x| x.is_comma() && !x.quoted)
+                    .map_or(0, |i| i + 1);
+                let m = nearest_mention_before(ws, text, clause, cue_at)?;
+                let res = resolver.resolve(&m, m.range.start);
+                Some((
+                    SpeakerFinding {
+                        name: res.name.clone(),
+                        role: res.role.clone(),
+                        mention: m.range.clone(),
+                    },
+                    res,
+                ))
+            });
             let speaker = speaker.or_else(|| {
                 // "Trump went after Bush, calling him …": the gerund's subject
                 // is the subject the sentence opens with.
@@ -1207,46 +1284,7 @@ pub fn find_quotes_with(text: &str, seg: &Segmentation, model: &CueModel) -> Vec
                     return None;
                 }
                 let cue_at = ws.iter().position(|w| w.r.start >= r.cue.start)?;
-                let m = (0..cue_at).rev().find_map(|j| {
-                    let w = &ws[j];
-                    if w.quoted || !w.is_word() {
-                        return None;
-                    }
-                    let pronoun = match w.lower.as_ref() {
-                        "his" => Some("he"),
-                        "her" => Some("she"),
-                        "their" => Some("they"),
-                        "its" => Some("it"),
-                        "our" => Some("we"),
-                        "my" => Some("i"),
-                        other => lexicon().pronoun(other).map(|_| other),
-                    };
-                    if let Some(p) = pronoun.and_then(|p| lexicon().pronoun(p)) {
-                        return Some(Mention {
-                            range: w.r.clone(),
-                            kind: MentionKind::Pronoun {
-                                kind: p.kind,
-                                gender: p.gender,
-                            },
-                        });
-                    }
-                    // A name is read once, from its last word.
-                    let last_of_run = ws.get(j + 1).is_none_or(|n| !n.capitalised());
-                    if !w.capitalised()
-                        || !last_of_run
-                        || j == 0 && ws.len() > 1 && !ws[1].capitalised()
-                    {
-                        return None;
-                    }
-                    mention_left(ws, j + 1, text).filter(|m| {
-                        matches!(
-                            m.kind,
-                            MentionKind::Person { .. }
-                                | MentionKind::Surname(_)
-                                | MentionKind::Organisation(_)
-                        )
-                    })
-                })?;
+                let m = nearest_mention_before(ws, text, 0, cue_at)?;
                 let res = resolver.resolve(&m, m.range.start);
                 Some((
                     SpeakerFinding {
