@@ -4,14 +4,18 @@
 //! of reported speech around known reporting verbs. Attribution in news is
 //! much wider than that ("criticism of", "called for", "believes", "was
 //! first reported by"), and whether a word is a cue depends on its
-//! neighbours ("called him" against "called for"). This model scores a word
-//! as the head of a cue from its context: a logistic regression over sparse
-//! features (the word, its neighbours, their shapes, whether the rules read a
-//! cue there). The weights are a data file (`data/cue_model.tsv`), written by
-//! [`CueTrainer`] from annotated articles and compiled in.
+//! neighbours ("called him" against "called for"). This model scores each
+//! reading of a cue: the rules' own readings, and a general reading (the
+//! clause after the cue, or before it) around candidate words. It is a
+//! logistic regression over sparse features: the word, its neighbours and
+//! their shapes, whether the rules read a cue there, and the reading's
+//! direction, length, speaker kind and nesting. The weights are a data file
+//! (`data/cue_model.tsv`), written by [`CueTrainer`] from annotated articles
+//! and compiled in.
 //!
 //! Only words that head cues in the training data are candidates, so most
-//! words of a text cost one hash lookup.
+//! words of a text cost one lookup. The model must not read files or know
+//! outlets; what it learned from a corpus is feature weights, never text.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
