@@ -119,6 +119,7 @@ fn cues_the_rules_do_not_know_are_judged_by_the_cue_model() {
         "The mayor called for an inquiry into the harbour accounts.\n\
          Her criticism of the port board drew a sharp reply.\n\
          The closure was first reported by the Velm Courier.\n\
-         The table stood in the corner of the hall."
+         The table stood in the corner of the hall.\n\
+         The harbour accounts clearly show that the port lost money in May."
     ));
 }

@@ -27,7 +27,7 @@ use speaker::{
     appositive_role, mention_left, mention_right, skip_left_modifiers, Mention, MentionKind,
     Resolved, Resolver,
 };
-use words::{is_determiner, words, Word};
+use words::{is_auxiliary, is_determiner, words, Word};
 
 /// A resolved speaker and the words the attribution hangs on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1113,6 +1113,74 @@ fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
     })
 }
 
+/// The noun phrase that opens the clause `from..to` and ends at the cue,
+/// as the speaker of a learned cue: "The emails show that …", "but the
+/// caucuses will show if …". Not a clause that opens with a subordinator
+/// or a preposition ("If voters …", "In March …").
+fn subject_phrase_before(ws: &[Word<'_>], text: &str, from: usize, to: usize) -> Option<Mention> {
+    let mut a = from;
+    while ws
+        .get(a)
+        .is_some_and(|w| ["and", "but", "or", "so", "yet"].contains(&w.lower.as_ref()))
+    {
+        a += 1;
+    }
+    let mut b = to;
+    // Auxiliaries and adverbs between the subject and the cue ("The
+    // emails also clearly show").
+    let adverb = |w: &Word<'_>| {
+        [
+            "not",
+            "also",
+            "never",
+            "still",
+            "just",
+            "even",
+            "now",
+            "again",
+            "often",
+            "already",
+            "clearly",
+            "repeatedly",
+            "reportedly",
+            "previously",
+            "recently",
+            "publicly",
+            "quickly",
+            "initially",
+            "later",
+            "first",
+            "then",
+        ]
+        .contains(&w.lower.as_ref())
+    };
+    while b > a && (is_auxiliary(&ws[b - 1]) || adverb(&ws[b - 1])) {
+        b -= 1;
+    }
+    let words = ws.get(a..b)?;
+    let first = words.first()?;
+    let opener = [
+        "if", "when", "as", "because", "while", "although", "though", "since", "after", "before",
+        "in", "on", "at", "for", "with", "by", "from", "to", "of", "about", "under", "over",
+        "that", "what", "how", "why", "where", "who", "which", "it", "there", "this",
+    ];
+    let plain = (1..=8).contains(&words.len())
+        && !opener.contains(&first.lower.as_ref())
+        && words
+            .iter()
+            .all(|w| !w.quoted && (w.is_word() || w.kind == parallax_text::TokenKind::Number))
+        && words.iter().all(|w| w.verb.is_none());
+    if !plain {
+        return None;
+    }
+    let range = first.r.start..words.last()?.r.end;
+    let name = text.get(range.clone())?.to_string();
+    Some(Mention {
+        range,
+        kind: MentionKind::Organisation(name),
+    })
+}
+
 /// The nearest pronoun (possessives included: "his" for he) or name of a
 /// person or body among words `from..to`, reading leftwards.
 fn nearest_mention_before(ws: &[Word<'_>], text: &str, from: usize, to: usize) -> Option<Mention> {
@@ -1237,7 +1305,8 @@ pub fn find_quotes_with(text: &str, seg: &Segmentation, model: &CueModel) -> Vec
                     .iter()
                     .rposition(|x| x.is_comma() && !x.quoted)
                     .map_or(0, |i| i + 1);
-                let m = nearest_mention_before(ws, text, clause, cue_at)?;
+                let m = nearest_mention_before(ws, text, clause, cue_at)
+                    .or_else(|| subject_phrase_before(ws, text, clause, cue_at))?;
                 let res = resolver.resolve(&m, m.range.start);
                 Some((
                     SpeakerFinding {
