@@ -840,6 +840,17 @@ impl Content {
     }
 }
 
+/// The pairs (gold relation index, prediction index) that the scores at
+/// 30% overlap count for one document.
+pub fn matched_at_30(doc: &GoldDocument, predictions: &[PredictedQuote]) -> Vec<(usize, usize)> {
+    let contents: Vec<Content> = doc
+        .attributions
+        .iter()
+        .map(|a| Content::new(&a.content))
+        .collect();
+    match_at(&contents, predictions, 30)
+}
+
 /// Greedy one-to-one matching of gold contents and predictions at
 /// `percent`: pairs (gold index, prediction index).
 fn match_at(

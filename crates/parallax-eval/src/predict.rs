@@ -93,8 +93,10 @@ fn excerpt(text: &str, span: &Span) -> String {
     format!("…{before}[[{inside}]]{after}…").replace('\n', " ")
 }
 
-/// Print gold attributions no prediction covers by 30%, and predictions
-/// that cover no gold by 30%: the cases to study when improving the finder.
+/// Print gold attributions no prediction covers by 30%, predictions that
+/// cover no gold by 30%, and matched pairs (as the scores match them) whose
+/// speaker mention misses the gold source: the cases to study when
+/// improving the finder.
 pub fn show_differences(
     out: &mut impl std::io::Write,
     docs: &[GoldDocument],
@@ -108,7 +110,12 @@ pub fn show_differences(
     };
     let (mut missed, mut spurious, mut wrong) = (0, 0, 0);
     for (d, preds) in docs.iter().zip(predictions) {
-        for g in &d.attributions {
+        // Speakers are judged on the prediction the scorer matched.
+        let matched: std::collections::HashMap<usize, usize> =
+            crate::attribution::matched_at_30(d, preds)
+                .into_iter()
+                .collect();
+        for (gi, g) in d.attributions.iter().enumerate() {
             let span = Span::new(
                 g.content.first().map_or(0, |s| s.start),
                 g.content.last().map_or(0, |s| s.end),
@@ -125,7 +132,8 @@ pub fn show_differences(
                     excerpt(&d.text, &span)
                 )?;
             }
-            if let (Some(p), Some(src)) = (hit, g.source.first()) {
+            let paired = matched.get(&gi).and_then(|&pi| preds.get(pi));
+            if let (Some(p), Some(src)) = (paired, g.source.first()) {
                 let ok = p
                     .speaker
                     .as_ref()
@@ -159,4 +167,54 @@ pub fn show_differences(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::GoldAttribution;
+
+    fn relation(content: (usize, usize), source: (usize, usize)) -> GoldAttribution {
+        GoldAttribution {
+            content: vec![Span::new(content.0, content.1)],
+            source: vec![Span::new(source.0, source.1)],
+            cue: Vec::new(),
+            cue_text: "said".into(),
+            quoted: false,
+        }
+    }
+
+    fn predicted(span: (usize, usize), speaker: (usize, usize)) -> PredictedQuote {
+        PredictedQuote {
+            span: Span::new(span.0, span.1),
+            kind: "indirect".into(),
+            cue: Some("said".into()),
+            speaker: Some(Span::new(speaker.0, speaker.1)),
+        }
+    }
+
+    #[test]
+    fn speaker_errors_are_listed_for_the_pair_the_scorer_matched() {
+        // Two relations: "Ada said the pier was shut" and, inside it, a
+        // shorter one. Each prediction matches its own relation.
+        let text = "Ada said the pier was shut and Ivo said the gates were open.";
+        let doc = GoldDocument {
+            name: "fiction".into(),
+            text: text.into(),
+            attributions: vec![relation((9, 26), (0, 3)), relation((40, 59), (31, 34))],
+        };
+        let right = predicted((9, 26), (0, 3));
+        // The second prediction names Ada for Ivo's words.
+        let wrong = predicted((40, 59), (0, 3));
+        let mut out = Vec::new();
+        show_differences(&mut out, &[doc], &[vec![right, wrong]], 10).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let speaker_lines: Vec<&str> = out.lines().filter(|l| l.starts_with("SPEAKER")).collect();
+        assert_eq!(speaker_lines.len(), 1, "{out}");
+        assert!(speaker_lines[0].contains("[[Ivo]]"), "{out}");
+        assert!(
+            !out.contains("MISSED") && !out.contains("SPURIOUS"),
+            "{out}"
+        );
+    }
 }
