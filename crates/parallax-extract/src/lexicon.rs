@@ -1,7 +1,7 @@
 //! The word lists annotators read: reporting verbs, speaker nouns, pronouns.
 //! Each is a data file in `data/`, one entry a line, compiled in.
 
-use crate::dates::tokens::FastMap;
+use crate::dates::tokens::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 const VERBS: &str = include_str!("../../../data/reporting_verbs.tsv");
@@ -160,6 +160,14 @@ fn kind(s: &str) -> Option<Kind> {
         "title" => Kind::Title,
         _ => return None,
     })
+}
+
+/// The words of a one-word-a-line list file (lower case; `#` comments).
+pub(crate) fn word_list(data: &'static str) -> FastSet<&'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 }
 
 fn rows(data: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {

@@ -690,6 +690,22 @@ mod tests {
     }
 
     #[test]
+    fn every_line_of_the_shipped_model_parses() {
+        for (i, line) in MODEL.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let ok = match cols.as_slice() {
+                ["threshold", "new" | "rule", v] => v.parse::<f32>().is_ok(),
+                [feature, weight] => !feature.is_empty() && weight.parse::<f32>().is_ok(),
+                _ => false,
+            };
+            assert!(ok, "data/cue_model.tsv:{}: {line:?}", i + 1);
+        }
+    }
+
+    #[test]
     fn the_compiled_model_has_candidates_and_finite_thresholds() {
         let model = cue_model();
         assert!(model.new_threshold.is_finite() && model.rule_threshold.is_finite());

@@ -1005,13 +1005,7 @@ const CUE_EXCLUSIONS: &str = include_str!("../../../../data/cue_exclusions.txt")
 fn cue_exclusions() -> &'static crate::dates::tokens::FastSet<&'static str> {
     static SET: std::sync::OnceLock<crate::dates::tokens::FastSet<&'static str>> =
         std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        CUE_EXCLUSIONS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    SET.get_or_init(|| crate::lexicon::word_list(CUE_EXCLUSIONS))
 }
 
 /// Particles and prepositions that close a cue: "called for", "criticism
@@ -1181,6 +1175,58 @@ fn subject_phrase_before(ws: &[Word<'_>], text: &str, from: usize, to: usize) ->
     })
 }
 
+/// A resolved speaker with the mention it was read from.
+fn finding(res: Resolved, m: &Mention) -> (SpeakerFinding, Resolved) {
+    let found = SpeakerFinding {
+        name: res.name.clone(),
+        role: res.role.clone(),
+        mention: m.range.clone(),
+    };
+    (found, res)
+}
+
+/// The speaker mention of a reading that named none itself, in order:
+/// for a learned cue, a subject in its own clause ("while Comey talked
+/// about it, he didn't mention …": he); for a cue that inherits, the
+/// subject the sentence opens with ("Trump went after Bush, calling him
+/// …"); for a learned cue, the nearest person, body or pronoun before it
+/// ("On Thursday, he expanded upon his calls for …").
+fn fallback_mention(ws: &[Word<'_>], text: &str, r: &Reading) -> Option<Mention> {
+    let cue_at = ws.iter().position(|w| w.r.start >= r.cue.start);
+    if let (true, Some(cue_at)) = (r.learned, cue_at) {
+        let clause = ws[..cue_at]
+            .iter()
+            .rposition(|x| x.is_comma() && !x.quoted)
+            .map_or(0, |i| i + 1);
+        let own = nearest_mention_before(ws, text, clause, cue_at)
+            .or_else(|| subject_phrase_before(ws, text, clause, cue_at));
+        if own.is_some() {
+            return own;
+        }
+    }
+    let opening = r
+        .inherits
+        .then(|| mention_right(ws, 0, text))
+        .flatten()
+        .filter(|(m, after)| {
+            // "Expecting a protest, …": the opening word is the cue itself.
+            let overlaps_cue = m.range.start < r.cue.end && r.cue.start < m.range.end;
+            // Only a plain "Subject verb …" opening: the word after the
+            // mention must not start a phrase or a clause of its own. A
+            // learned cue takes the opening subject before it, whatever
+            // follows.
+            let plain = ws
+                .get(*after)
+                .is_some_and(|n| n.is_word() && (!words::is_phrase_stop(n) || n.is("said")));
+            !overlaps_cue && (plain || r.learned && m.range.end <= r.cue.start)
+        })
+        .map(|(m, _)| m);
+    if opening.is_some() || !r.learned {
+        return opening;
+    }
+    nearest_mention_before(ws, text, 0, cue_at?)
+}
+
 /// The nearest pronoun (possessives included: "his" for he) or name of a
 /// person or body among words `from..to`, reading leftwards.
 fn nearest_mention_before(ws: &[Word<'_>], text: &str, from: usize, to: usize) -> Option<Mention> {
@@ -1190,15 +1236,15 @@ fn nearest_mention_before(ws: &[Word<'_>], text: &str, from: usize, to: usize) -
             return None;
         }
         let pronoun = match w.lower.as_ref() {
-            "his" => Some("he"),
-            "her" => Some("she"),
-            "their" => Some("they"),
-            "its" => Some("it"),
-            "our" => Some("we"),
-            "my" => Some("i"),
-            other => lexicon().pronoun(other).map(|_| other),
+            "his" => "he",
+            "her" => "she",
+            "their" => "they",
+            "its" => "it",
+            "our" => "we",
+            "my" => "i",
+            other => other,
         };
-        if let Some(p) = pronoun.and_then(|p| lexicon().pronoun(p)) {
+        if let Some(p) = lexicon().pronoun(pronoun) {
             return Some(Mention {
                 range: w.r.clone(),
                 kind: MentionKind::Pronoun {
@@ -1284,85 +1330,15 @@ pub fn find_quotes_with(text: &str, seg: &Segmentation, model: &CueModel) -> Vec
                         res.role = Some(role.clone());
                         resolver.set_last_role(role.clone());
                     }
-                    let found = SpeakerFinding {
-                        name: res.name.clone(),
-                        role: res.role.clone(),
-                        mention: m.range.clone(),
-                    };
-                    Some((found, res))
+                    Some(finding(res, m))
                 }
                 (None, true) => sentence_speaker.clone(),
                 (None, false) => None,
             };
-            // A learned cue takes a subject in its own clause first ("while
-            // Comey talked about it, he didn't mention …": he).
             let speaker = speaker.or_else(|| {
-                if !r.learned {
-                    return None;
-                }
-                let cue_at = ws.iter().position(|w| w.r.start >= r.cue.start)?;
-                let clause = ws[..cue_at]
-                    .iter()
-                    .rposition(|x| x.is_comma() && !x.quoted)
-                    .map_or(0, |i| i + 1);
-                let m = nearest_mention_before(ws, text, clause, cue_at)
-                    .or_else(|| subject_phrase_before(ws, text, clause, cue_at))?;
+                let m = fallback_mention(ws, text, &r)?;
                 let res = resolver.resolve(&m, m.range.start);
-                Some((
-                    SpeakerFinding {
-                        name: res.name.clone(),
-                        role: res.role.clone(),
-                        mention: m.range.clone(),
-                    },
-                    res,
-                ))
-            });
-            let speaker = speaker.or_else(|| {
-                // "Trump went after Bush, calling him …": the gerund's subject
-                // is the subject the sentence opens with.
-                let (m, after) = r.inherits.then(|| mention_right(ws, 0, text)).flatten()?;
-                // "Expecting a protest, …": the opening word is the cue
-                // itself, not a subject.
-                if m.range.start < r.cue.end && r.cue.start < m.range.end {
-                    return None;
-                }
-                // Only a plain "Subject verb …" opening: the word after the
-                // mention must not start a phrase or a clause of its own.
-                // A learned cue takes the subject the sentence opens with
-                // before it, whatever follows.
-                let next = ws.get(after)?;
-                let plain = next.is_word() && (!words::is_phrase_stop(next) || next.is("said"));
-                if !(plain || r.learned && m.range.end <= r.cue.start) {
-                    return None;
-                }
-                let res = resolver.resolve(&m, m.range.start);
-                Some((
-                    SpeakerFinding {
-                        name: res.name.clone(),
-                        role: res.role.clone(),
-                        mention: m.range.clone(),
-                    },
-                    res,
-                ))
-            });
-            // A learned cue with no subject found so far: the nearest
-            // person, body or pronoun before it in the sentence ("On
-            // Thursday, he expanded upon his calls for …").
-            let speaker = speaker.or_else(|| {
-                if !r.learned {
-                    return None;
-                }
-                let cue_at = ws.iter().position(|w| w.r.start >= r.cue.start)?;
-                let m = nearest_mention_before(ws, text, 0, cue_at)?;
-                let res = resolver.resolve(&m, m.range.start);
-                Some((
-                    SpeakerFinding {
-                        name: res.name.clone(),
-                        role: res.role.clone(),
-                        mention: m.range.clone(),
-                    },
-                    res,
-                ))
+                Some(finding(res, &m))
             });
             if r.inherits && speaker.is_none() && !r.learned {
                 continue; // "…, adding that" with nobody to add it

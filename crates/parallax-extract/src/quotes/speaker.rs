@@ -15,21 +15,14 @@ use super::words::{
 
 const ORG_HEADS: &str = include_str!("../../../../data/organisation_heads.txt");
 
-fn org_heads() -> &'static FastSet<String> {
-    static SET: OnceLock<FastSet<String>> = OnceLock::new();
-    SET.get_or_init(|| {
-        ORG_HEADS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_lowercase)
-            .collect()
-    })
+fn org_heads() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| crate::lexicon::word_list(ORG_HEADS))
 }
 
 pub fn is_org_head(word: &str) -> bool {
     if word.chars().any(char::is_uppercase) {
-        org_heads().contains(&word.to_lowercase())
+        org_heads().contains(word.to_lowercase().as_str())
     } else {
         org_heads().contains(word)
     }
