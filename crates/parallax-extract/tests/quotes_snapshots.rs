@@ -123,3 +123,16 @@ fn cues_the_rules_do_not_know_are_judged_by_the_cue_model() {
          The harbour accounts clearly show that the port lost money in May."
     ));
 }
+
+#[test]
+fn quotations_signed_with_a_dash_and_transcript_speakers() {
+    insta::assert_snapshot!(view(
+        "Readers wrote to us about the new pier at Velm.\n\n\
+         “The pier will ruin the bay. Nobody asked us.” ― Marta Quell\n\n\
+         “It is a waste of money.” — Lena Dorsch, a ferry captain\n\n\
+         The mayor later went on the radio. A partial transcript follows.\n\n\
+         \"HOST: Why was the pier built at all?\n\n\
+         \"ORTIS: Because the old one was falling into the sea.\n\n\
+         The tower is “tall and grey” — Ortis says so too."
+    ));
+}

@@ -759,11 +759,21 @@ fn is_title_case(ws: &[Word<'_>]) -> bool {
 /// a name, a colon and what they said.
 fn headline_colon(text: &str, ws: &[Word<'_>]) -> Option<Reading> {
     let colon = ws.iter().take(7).position(|w| w.is_colon())?;
-    let name = ws.get(..colon).filter(|n| !n.is_empty())?;
-    let plain = name.iter().all(|w| {
-        w.capitalised() && !w.quoted && !words::is_capitalised_non_name(w) && !words::is_calendar(w)
-            || words::is_joiner(w)
-    });
+    let lead = ws.iter().take_while(|w| w.is_quote()).count();
+    let name = ws.get(lead..colon).filter(|n| !n.is_empty())?;
+    // A transcript quoted paragraph by paragraph puts the speaker inside
+    // the marks: "\"PENCE: Well, look, …". Only a name in capitals is
+    // read there.
+    let capitals = |w: &Word<'_>| w.is_word() && w.s.chars().all(|c| !c.is_lowercase());
+    let in_marks = name.iter().all(|w| w.quoted && capitals(w));
+    let plain = in_marks
+        || name.iter().all(|w| {
+            w.capitalised()
+                && !w.quoted
+                && !words::is_capitalised_non_name(w)
+                && !words::is_calendar(w)
+                || words::is_joiner(w)
+        });
     // "Update:" is a label; "WALLACE:" in a transcript is a speaker.
     let label = name.iter().any(|w| {
         [
@@ -793,7 +803,7 @@ fn headline_colon(text: &str, ws: &[Word<'_>]) -> Option<Reading> {
             range: w.r.clone(),
             kind: MentionKind::Surname(w.s.to_string()),
         },
-        _ => mention_right(ws, 0, text)?.0,
+        _ => mention_right(ws, lead, text)?.0,
     };
     let content = clause_to_end(text, ws, colon + 1)?;
     Some(Reading {
@@ -1185,6 +1195,54 @@ fn finding(res: Resolved, m: &Mention) -> (SpeakerFinding, Resolved) {
     (found, res)
 }
 
+/// A quotation signed with a dash and a name after its closing mark, as
+/// readers' letters and epigraphs are: "“…” ― Marta Quell, a ferry
+/// captain". Returns the name's mention, the role an appositive gives and
+/// the dash.
+fn dash_signature(
+    text: &str,
+    seg: &Segmentation,
+    sentences: &[Vec<Word<'_>>],
+    content_end: usize,
+) -> Option<(Mention, Option<String>, Range<usize>)> {
+    let rest = text.get(content_end..)?;
+    let skipped =
+        rest.find(|c: char| !matches!(c, '”' | '"' | '’' | '\'' | '»' | ',' | '.' | ' ' | '\t'))?;
+    let dash_at = content_end + skipped;
+    let dash = text.get(dash_at..)?.chars().next()?;
+    if !matches!(dash, '―' | '—' | '–') {
+        return None;
+    }
+    let dash_range = dash_at..dash_at + dash.len_utf8();
+    let si = seg
+        .sentences
+        .partition_point(|x| x.range.end <= dash_range.end);
+    let ws = sentences.get(si)?;
+    let at = ws.iter().position(|w| w.r.start >= dash_range.end)?;
+    let (m, after) = mention_right(ws, at, text)?;
+    let named = matches!(
+        m.kind,
+        MentionKind::Person { .. } | MentionKind::Surname(_) | MentionKind::Organisation(_)
+    );
+    // The name closes the signature: nothing but a full stop, a comma (an
+    // appositive) or the paragraph's end follows.
+    let closes = ws
+        .get(after)
+        .is_none_or(|w| w.ends_sentence() || w.is_comma());
+    if !(named && closes) {
+        return None;
+    }
+    let role = ws.get(after).filter(|w| w.is_comma()).and_then(|_| {
+        let from = after + 1;
+        let end = ws[from..]
+            .iter()
+            .position(|x| x.is_comma() || x.ends_sentence())
+            .map_or(ws.len(), |i| from + i);
+        appositive_role(ws.get(from..end).unwrap_or(&[]), text)
+    });
+    Some((m, role, dash_range))
+}
+
 /// The speaker mention of a reading that named none itself, in order:
 /// for a learned cue, a subject in its own clause ("while Comey talked
 /// about it, he didn't mention …": he); for a cue that inherits, the
@@ -1296,6 +1354,15 @@ pub fn find_quotes_with(text: &str, seg: &Segmentation, model: &CueModel) -> Vec
         let mut readings = Vec::new();
         let headline = is_title_case(ws);
         if let Some(r) = headline_colon(text, ws) {
+            // A speaker's name inside the marks is not what they said.
+            if let Some(z) = zones
+                .iter_mut()
+                .find(|z| z.content.start < r.cue.start && r.cue.end <= z.content.end)
+            {
+                if let Some(c) = r.content.first() {
+                    z.content.start = c.start;
+                }
+            }
             readings.push(r);
         }
         let all = sentence_readings(text, ws, headline, &|ws, v| model.is_candidate(&ws[v]));
@@ -1466,6 +1533,26 @@ pub fn find_quotes_with(text: &str, seg: &Segmentation, model: &CueModel) -> Vec
             .take_while(|z| z.content.start < s.range.end)
             .filter(|z| !z.used && (z.content.end <= s.range.end || last_sentence))
         {
+            if let Some((m, role, dash)) = dash_signature(text, seg, &sentences, z.content.end) {
+                z.used = true;
+                let mut res = resolver.resolve(&m, m.range.start);
+                if let (Some(role), MentionKind::Person { .. } | MentionKind::Surname(_)) =
+                    (role, &m.kind)
+                {
+                    res.role = Some(role.clone());
+                    resolver.set_last_role(role);
+                }
+                let (found, res) = finding(res, &m);
+                last = Some((s.paragraph, found.clone(), res));
+                out.push(QuoteFinding {
+                    kind: QuoteKind::Direct,
+                    range: z.content.clone(),
+                    cue: Some(dash),
+                    signal: Some(Signal::Neutral),
+                    speaker: Some(found).filter(|f| !f.name.is_empty()),
+                });
+                continue;
+            }
             let continues = last
                 .as_ref()
                 .is_some_and(|(p, _, _)| *p == s.paragraph || *p + 1 == s.paragraph);
