@@ -75,7 +75,7 @@ enum TrainCommand {
         #[arg(short, long)]
         output: PathBuf,
         /// A word must head at least this many gold cues to be judged.
-        #[arg(long, default_value_t = 3)]
+        #[arg(long, default_value_t = 2)]
         min_count: usize,
         /// A word is kept as a candidate only when the general reading
         /// around it is right at least this share of the times.

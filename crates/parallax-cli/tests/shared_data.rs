@@ -389,11 +389,11 @@ fn attribution_on_polnear_dev_does_not_regress() {
     assert!(out.status.success(), "{}", stderr(&out));
     let s: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(s["documents"], 84);
-    // Floors at the figures measured when the finder landed (BENCHMARKS.md),
+    // Floors a little under the figures measured last (BENCHMARKS.md),
     // so that a change that makes attribution worse fails here.
     for (key, floor) in [
-        ("f1_30", 0.75),
-        ("speaker_accuracy", 0.80),
+        ("f1_30", 0.77),
+        ("speaker_accuracy", 0.84),
         ("quoted_recall", 0.92),
     ] {
         let v = s[key].as_f64().unwrap();

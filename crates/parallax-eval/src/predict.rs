@@ -40,23 +40,43 @@ pub fn predict_quotes_with(
         .collect();
     // A quotation that only continues the previous one ("“…,” she said.
     // “…”") is one attribution in annotated corpora: join their spans.
+    // The quotation continued is the latest direct one of the same speaker,
+    // which need not be the latest finding: in "“…,” she said, stressing
+    // the past. “…”" the report of "stressing" stands between the two.
     let mut joined: Vec<parallax_extract::quotes::QuoteFinding> = Vec::new();
     for q in kept {
-        if let Some(prev) = joined.last_mut() {
-            let same_speaker = q.speaker.as_ref().map(|s| &s.name)
-                == prev.speaker.as_ref().map(|s| &s.name)
-                && q.speaker.is_some();
-            let near = q.range.start.saturating_sub(prev.range.end) < 200
+        let continues = q.cue.is_none() && q.kind == QuoteKind::Direct && q.speaker.is_some();
+        let near = |prev: &parallax_extract::quotes::QuoteFinding| {
+            q.range.start.saturating_sub(prev.range.end) < 200
                 && !clean
                     .get(prev.range.end..q.range.start)
                     .unwrap_or("\n")
-                    .contains('\n');
-            if q.cue.is_none() && q.kind == QuoteKind::Direct && same_speaker && near {
-                prev.range.end = q.range.end;
-                continue;
+                    .contains('\n')
+        };
+        let same_speaker = |prev: &parallax_extract::quotes::QuoteFinding| {
+            prev.speaker.as_ref().map(|s| &s.name) == q.speaker.as_ref().map(|s| &s.name)
+        };
+        // Failing a direct one, the latest finding of the speaker ("She
+        // said that … . “…”").
+        let at = joined
+            .iter()
+            .rev()
+            .take_while(|prev| near(prev))
+            .position(|prev| prev.kind == QuoteKind::Direct && same_speaker(prev))
+            .or_else(|| {
+                joined
+                    .last()
+                    .filter(|p| near(p) && same_speaker(p))
+                    .map(|_| 0)
+            });
+        match at.and_then(|back| joined.len().checked_sub(back + 1)) {
+            Some(i) if continues => {
+                if let Some(prev) = joined.get_mut(i) {
+                    prev.range.end = q.range.end;
+                }
             }
+            _ => joined.push(q.clone()),
         }
-        joined.push(q.clone());
     }
     joined
         .into_iter()
@@ -215,6 +235,30 @@ mod tests {
         assert!(
             !out.contains("MISSED") && !out.contains("SPURIOUS"),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn a_continued_quotation_joins_the_speakers_latest_direct_quotation() {
+        let text = "“We will rebuild,” Ada Rein said, adding that the pier would come first. \
+                    “The gates can wait.”";
+        let chars: Vec<char> = text.chars().collect();
+        let piece = |s: &Span| chars[s.start..s.end].iter().collect::<String>();
+        let found: Vec<String> = predict_quotes(text)
+            .iter()
+            .map(|p| piece(&p.span))
+            .collect();
+        // The two quoted sentences are one attribution; the report of
+        // "adding" between them stays apart.
+        assert!(
+            found
+                .iter()
+                .any(|f| f.starts_with("We will rebuild") && f.ends_with("The gates can wait")),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|f| f == "the pier would come first"),
+            "{found:?}"
         );
     }
 }

@@ -35,7 +35,7 @@ pub struct TrainSettings {
 impl Default for TrainSettings {
     fn default() -> Self {
         TrainSettings {
-            min_count: 3,
+            min_count: 2,
             min_rate: 0.2,
             fit: FitSettings::default(),
         }

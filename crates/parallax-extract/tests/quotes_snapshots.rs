@@ -136,3 +136,13 @@ fn quotations_signed_with_a_dash_and_transcript_speakers() {
          The tower is “tall and grey” — Ortis says so too."
     ));
 }
+
+#[test]
+fn inverted_cues_after_a_quotation_and_reports_nested_in_reports() {
+    insta::assert_snapshot!(view(
+        "“The locks are sound,” said Ada Rein, an engineer who has worked on the canal for thirty years and now runs the inspection board.\n\
+         “It was a mistake,” said Mr. Voss (a view the crew shares).\n\
+         Councillor Ivo Brandt said the contractor wants to sell the pier. The contractor wants to sell the pier.\n\
+         The harbour master said the cranes were repaired and later added that the gates would open on Friday."
+    ));
+}

@@ -709,7 +709,16 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
         };
         // A description after the name ("said Robert Stone, a 59-year-old
         // from Hilton Head, South Carolina.") may run on to the end.
+        // Right after a closing quote mark the cue is inverted whatever
+        // follows the name: "''…,'' said Douglas Holtz-Eakin, an economist
+        // who served as …", "…,” said Mr. Burman (a view echoed by …)".
+        let after_quote = ws.get(v - 1).is_some_and(Word::is_quote)
+            || ws.get(v - 1).is_some_and(Word::is_comma)
+                && v.checked_sub(2)
+                    .and_then(|i| ws.get(i))
+                    .is_some_and(Word::is_quote);
         if appositive.is_none()
+            && !after_quote
             && !ws.get(rest).is_none_or(|x| {
                 x.ends_sentence()
                     || x.is_comma()
@@ -950,6 +959,63 @@ fn view_of<'a>(
         holds,
         sentence_quoted,
     }
+}
+
+/// Adverbs that may stand between a conjunction and a coordinated cue ("and
+/// later said", "but again refused").
+fn is_cue_adverb(w: &Word<'_>) -> bool {
+    w.is_word()
+        && (w.lower.ends_with("ly")
+            || matches!(
+                w.lower.as_ref(),
+                "also" | "later" | "then" | "again" | "still" | "even" | "further" | "once"
+            ))
+}
+
+/// Whether the cue at word `v` shares the subject of an earlier verb:
+/// "and said", "but later added", ", saying".
+fn is_coordinated(ws: &[Word<'_>], v: usize) -> bool {
+    let mut i = v;
+    while i > 0 && ws.get(i - 1).is_some_and(is_cue_adverb) {
+        i -= 1;
+    }
+    let Some(before) = i.checked_sub(1).and_then(|b| ws.get(b)) else {
+        return false;
+    };
+    let participle = ws.get(v).is_some_and(|w| w.lower.ends_with("ing"));
+    before.is("and") || before.is("but") || before.is_comma() && participle
+}
+
+/// Which readings are kept: those scoring at their threshold or above,
+/// less a learned one whose cue stands inside what another kept reading
+/// reports ("she claimed he had a source who told him …"): the outer
+/// reading already covers those words. A cue coordinated with the outer one
+/// ("… and said …") starts a report of its own and stays, as do the rules'
+/// own readings.
+fn nested_readings_dropped(
+    ws: &[Word<'_>],
+    all: &[(Reading, usize, bool)],
+    margins: &[f32],
+) -> Vec<bool> {
+    all.iter()
+        .zip(margins)
+        .map(|((r, v, rule), &margin)| {
+            if margin < 0.0 {
+                return false;
+            }
+            if *rule || is_coordinated(ws, *v) {
+                return true;
+            }
+            let inside_kept = all.iter().zip(margins).any(|((o, _, _), &m)| {
+                m >= 0.0
+                    && o.cue != r.cue
+                    && o.content
+                        .iter()
+                        .any(|c| c.start <= r.cue.start && r.cue.end <= c.end)
+            });
+            !inside_kept
+        })
+        .collect()
 }
 
 /// Every reading of a sentence the cue model judges, with its word index and
@@ -1367,7 +1433,8 @@ pub fn find_quotes_with(text: &str, seg: &Segmentation, model: &CueModel) -> Vec
         }
         let all = sentence_readings(text, ws, headline, &|ws, v| model.is_candidate(&ws[v]));
         let sentence_quoted = ws.iter().any(|w| w.quoted);
-        let keep: Vec<bool> = all
+        // Each reading's score above its threshold.
+        let margins: Vec<f32> = all
             .iter()
             .map(|(r, v, rule)| {
                 let cue = lower_cow(text.get(r.cue.clone()).unwrap_or_default());
@@ -1378,9 +1445,10 @@ pub fn find_quotes_with(text: &str, seg: &Segmentation, model: &CueModel) -> Vec
                 } else {
                     model.new_threshold
                 };
-                score >= threshold
+                score - threshold
             })
             .collect();
+        let keep = nested_readings_dropped(ws, &all, &margins);
         readings.extend(
             all.into_iter()
                 .zip(keep)
