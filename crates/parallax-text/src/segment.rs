@@ -308,8 +308,24 @@ impl<'a> Splitter<'a> {
             return false;
         }
         let capitalised = next.initial.is_some_and(char::is_uppercase);
-        let attributed =
-            || candidate.closes_quote && capitalised && self.attribution_follows(next_start);
+        // `"Why now?" Ortega asked.` goes on past the quotation; a quotation
+        // opened inside a sentence ("…, the mayor said, “… in May.” Ivo
+        // Brandt said …") has its attribution already.
+        let closing = self
+            .regions
+            .iter()
+            .find(|r| candidate.start < r.end && r.end <= candidate.after);
+        let opens_with_quote = closing.is_none_or(|r| {
+            self.text
+                .get(sentence_start..r.start)
+                .is_some_and(|before| before.trim().is_empty())
+        });
+        let attributed = || {
+            candidate.closes_quote
+                && capitalised
+                && opens_with_quote
+                && self.attribution_follows(next_start)
+        };
         match candidate.kind {
             RunKind::Wide => true,
             RunKind::Strong => !attributed(),

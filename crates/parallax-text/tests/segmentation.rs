@@ -145,6 +145,17 @@ fn question_and_exclamation_inside_quotes_followed_by_attribution() {
 }
 
 #[test]
+fn a_quotation_opened_inside_a_sentence_ends_it_before_the_next_speaker() {
+    // The quotation already has its speaker: "Ivo Brandt said" opens the next
+    // sentence. A quotation that opens its sentence goes on into the
+    // attribution after it.
+    insta::assert_debug_snapshot!(sentences(
+        "“My hope,” the mayor said, “is that the pier opens in May.” Ivo Brandt said the gates \
+         were shut. “It opens in May.” Ivo Brandt said so too."
+    ));
+}
+
+#[test]
 fn tokens_of_news_text() {
     insta::assert_debug_snapshot!(token_lines(
         "Norland’s al-Nouri saw “three-year-long” delays, 1,200 losses, 24-hour shifts and the \
