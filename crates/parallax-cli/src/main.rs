@@ -443,13 +443,14 @@ fn train_cues(
         out,
         "thresholds tried in five-fold cross-validation (F1 at 30%):"
     )?;
-    writeln!(out, "     new     rule       P       R      F1")?;
+    writeln!(out, "     new     rule   nested       P       R      F1")?;
     for row in &outcome.tuning {
         writeln!(
             out,
-            "{:>8} {:>8} {:>6.1}% {:>6.1}% {:>6.1}%",
-            row.new_threshold,
-            row.rule_threshold,
+            "{:>8} {:>8} {:>8} {:>6.1}% {:>6.1}% {:>6.2}%",
+            row.thresholds.new,
+            row.thresholds.rule,
+            row.thresholds.nested,
             row.precision * 100.0,
             row.recall * 100.0,
             row.f1 * 100.0
@@ -457,9 +458,10 @@ fn train_cues(
     }
     writeln!(
         out,
-        "chosen: new {} rule {}; {} candidate words, {} examples ({} positive)",
-        outcome.chosen.new_threshold,
-        outcome.chosen.rule_threshold,
+        "chosen: new {} rule {} nested {}; {} candidate words, {} examples ({} positive)",
+        outcome.chosen.thresholds.new,
+        outcome.chosen.thresholds.rule,
+        outcome.chosen.thresholds.nested,
         outcome.vocabulary,
         outcome.examples,
         outcome.positives

@@ -69,8 +69,20 @@ pub fn predict_quotes_with(
                     .filter(|p| near(p) && same_speaker(p))
                     .map(|_| 0)
             });
+        // The pieces of one interrupted quotation share their cue: "“My
+        // hope,” he said, “is that …”".
+        let split = q.kind == QuoteKind::Direct && q.cue.is_some();
+        let at = if split {
+            joined
+                .iter()
+                .rev()
+                .take_while(|prev| near(prev))
+                .position(|prev| prev.kind == QuoteKind::Direct && prev.cue == q.cue)
+        } else {
+            at
+        };
         match at.and_then(|back| joined.len().checked_sub(back + 1)) {
-            Some(i) if continues => {
+            Some(i) if continues || split => {
                 if let Some(prev) = joined.get_mut(i) {
                     prev.range.end = q.range.end;
                 }
@@ -78,10 +90,55 @@ pub fn predict_quotes_with(
             _ => joined.push(q.clone()),
         }
     }
+    // Annotated contents begin with the complementizer ("said that the
+    // pier …"), which the finder leaves out of what was said.
+    let with_that = |r: std::ops::Range<usize>| {
+        let before = clean.get(..r.start).unwrap_or_default().trim_end();
+        let word_start = before.len().saturating_sub(4);
+        let that = before.len() >= 4
+            && before
+                .get(word_start..)
+                .is_some_and(|w| w.eq_ignore_ascii_case("that"))
+            && before
+                .get(..word_start)
+                .is_none_or(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()));
+        if that {
+            word_start..r.end
+        } else {
+            r
+        }
+    };
+    // and a quotation with its marks and the punctuation inside them.
+    let is_mark = |c: char| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | '«' | '»');
+    let with_marks = |r: std::ops::Range<usize>| {
+        let mut start = r.start;
+        if let Some(c) = clean.get(..start).and_then(|b| b.chars().next_back()) {
+            if is_mark(c) {
+                start -= c.len_utf8();
+            }
+        }
+        let mut end = r.end;
+        let rest = clean.get(end..).unwrap_or_default();
+        let punct: usize = rest
+            .chars()
+            .take_while(|c| matches!(c, ',' | '.' | '?' | '!'))
+            .map(char::len_utf8)
+            .sum();
+        if let Some(c) = rest.get(punct..).and_then(|x| x.chars().next()) {
+            if is_mark(c) {
+                end += punct + c.len_utf8();
+            }
+        }
+        start..end
+    };
     joined
         .into_iter()
         .map(|q| PredictedQuote {
-            span: to_span(q.range.clone()),
+            span: to_span(if q.kind == QuoteKind::Indirect {
+                with_that(q.range.clone())
+            } else {
+                with_marks(q.range.clone())
+            }),
             kind: match q.kind {
                 QuoteKind::Direct => "direct",
                 QuoteKind::Partial => "partial",
@@ -95,7 +152,13 @@ pub fn predict_quotes_with(
                 .map(str::to_lowercase),
             speaker: q.speaker.as_ref().map(|s| to_span(s.mention.clone())),
         })
-        .collect()
+        .fold(Vec::new(), |mut out: Vec<PredictedQuote>, p| {
+            // Two findings over the same words are one attribution.
+            if !out.iter().any(|o| o.span == p.span) {
+                out.push(p);
+            }
+            out
+        })
 }
 
 fn excerpt(text: &str, span: &Span) -> String {
@@ -238,27 +301,48 @@ mod tests {
         );
     }
 
+    fn predicted_texts(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        predict_quotes(text)
+            .iter()
+            .map(|p| chars[p.span.start..p.span.end].iter().collect())
+            .collect()
+    }
+
     #[test]
     fn a_continued_quotation_joins_the_speakers_latest_direct_quotation() {
-        let text = "“We will rebuild,” Ada Rein said, adding that the pier would come first. \
-                    “The gates can wait.”";
-        let chars: Vec<char> = text.chars().collect();
-        let piece = |s: &Span| chars[s.start..s.end].iter().collect::<String>();
-        let found: Vec<String> = predict_quotes(text)
-            .iter()
-            .map(|p| piece(&p.span))
-            .collect();
+        let found = predicted_texts(
+            "“We will rebuild,” Ada Rein said, adding that the pier would come first. \
+             “The gates can wait.”",
+        );
         // The two quoted sentences are one attribution; the report of
         // "adding" between them stays apart.
         assert!(
             found
                 .iter()
-                .any(|f| f.starts_with("We will rebuild") && f.ends_with("The gates can wait")),
+                .any(|f| f.starts_with("“We will rebuild") && f.ends_with("The gates can wait.”")),
             "{found:?}"
         );
         assert!(
-            found.iter().any(|f| f == "the pier would come first"),
+            found.iter().any(|f| f == "that the pier would come first"),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_interrupted_quotation_is_one_attribution_in_the_corpus_convention() {
+        let found = predicted_texts(
+            "“My hope,” the mayor said, “is that the pier opens in May.”\n\n\
+             Ivo Brandt said that the gates were shut.",
+        );
+        // Both pieces with their marks, as annotators mark them, and the
+        // complementizer with the reported clause.
+        assert_eq!(
+            found,
+            vec![
+                "“My hope,” the mayor said, “is that the pier opens in May.”".to_string(),
+                "that the gates were shut".to_string(),
+            ]
         );
     }
 }

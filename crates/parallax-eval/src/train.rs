@@ -11,7 +11,8 @@
 use std::collections::{HashMap, HashSet};
 
 use parallax_extract::quotes::cue_model::{
-    cue_examples, is_cue_function_word, CueExample, CueModel, CueTrainer, FitSettings,
+    cue_examples, is_cue_adverb_word, is_cue_function_word, CueExample, CueModel, CueTrainer,
+    FitSettings, Thresholds,
 };
 use parallax_model::CharOffsets;
 
@@ -42,11 +43,10 @@ impl Default for TrainSettings {
     }
 }
 
-/// One threshold pair tried on the held-out articles.
+/// One set of thresholds tried on the held-out articles.
 #[derive(Debug, Clone)]
 pub struct TuningRow {
-    pub new_threshold: f32,
-    pub rule_threshold: f32,
+    pub thresholds: Thresholds,
     pub precision: f64,
     pub recall: f64,
     pub f1: f64,
@@ -102,12 +102,18 @@ fn prepare(doc: &GoldDocument) -> Prepared {
             .filter(|(_, a, b)| g.cue.iter().any(|c| c.start <= *a && *b <= c.end))
             .collect();
         // The first word that is not a function word: "said" in "said
-        // Tuesday", "called" in "called for", "critique" in "his critique of".
-        let head = inside.iter().find(|(r, _, _)| {
-            clean
-                .get(r.clone())
-                .is_some_and(|w| !is_cue_function_word(&w.to_lowercase()))
-        });
+        // Tuesday", "called" in "called for", "critique" in "his critique of";
+        // past an adverb, "said" in "repeatedly said".
+        let content_word = |r: &std::ops::Range<usize>, adverbs: bool| {
+            clean.get(r.clone()).is_some_and(|w| {
+                let lower = w.to_lowercase();
+                !is_cue_function_word(&lower) && (adverbs || !is_cue_adverb_word(&lower))
+            })
+        };
+        let head = inside
+            .iter()
+            .find(|(r, _, _)| content_word(r, false))
+            .or_else(|| inside.iter().find(|(r, _, _)| content_word(r, true)));
         if let Some((r, _, _)) = head {
             if let Some(w) = clean.get(r.clone()) {
                 head_words.push(w.to_lowercase());
@@ -187,8 +193,7 @@ fn labelled(d: &Prepared, vocab: &HashSet<&str>) -> Vec<(CueExample, bool)> {
 fn train_on(
     docs: &[&Prepared],
     settings: &TrainSettings,
-    new_threshold: f32,
-    rule_threshold: f32,
+    thresholds: Thresholds,
 ) -> (String, usize, usize, usize) {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for d in docs {
@@ -238,7 +243,7 @@ fn train_on(
         positives += usize::from(*positive);
         trainer.add(&e.features, *positive);
     }
-    let text = trainer.train(&settings.fit, &vocabulary, new_threshold, rule_threshold);
+    let text = trainer.train(&settings.fit, &vocabulary, thresholds);
     (text, vocabulary.len(), trainer.len(), positives)
 }
 
@@ -247,9 +252,18 @@ pub fn train_cue_model(docs: &[GoldDocument], settings: &TrainSettings) -> Train
     let prepared: Vec<Prepared> = docs.iter().map(prepare).collect();
     let news = [-1.5f32, -1.0, -0.5, 0.0, 0.5, 1.0, f32::INFINITY];
     let rules = [f32::NEG_INFINITY, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5];
-    // Counts at 30% overlap (gold, predicted, found) per threshold pair,
+    let nesteds = [f32::NEG_INFINITY, 1.0, 2.0, 3.0];
+    let mut grid: Vec<Thresholds> = Vec::new();
+    for &new in &news {
+        for &rule in &rules {
+            for &nested in &nesteds {
+                grid.push(Thresholds { new, rule, nested });
+            }
+        }
+    }
+    // Counts at 30% overlap (gold, predicted, found) per set of thresholds,
     // pooled over the folds: each fold is scored by a model that never saw it.
-    let mut pooled = vec![(0usize, 0usize, 0usize); news.len() * rules.len()];
+    let mut pooled = vec![(0usize, 0usize, 0usize); grid.len()];
     for fold in 0..FOLDS {
         let (fit, held): (Vec<usize>, Vec<usize>) =
             (0..docs.len()).partition(|i| i % FOLDS != fold);
@@ -257,30 +271,26 @@ pub fn train_cue_model(docs: &[GoldDocument], settings: &TrainSettings) -> Train
             continue;
         }
         let fit_docs: Vec<&Prepared> = fit.iter().map(|&i| &prepared[i]).collect();
-        let (text, _, _, _) = train_on(&fit_docs, settings, f32::INFINITY, f32::NEG_INFINITY);
+        let (text, _, _, _) = train_on(&fit_docs, settings, Thresholds::default());
         let base = CueModel::parse(&text);
         let held_gold: Vec<GoldDocument> = held.iter().map(|&i| docs[i].clone()).collect();
-        for (ni, &n) in news.iter().enumerate() {
-            for (ri, &r) in rules.iter().enumerate() {
-                let mut model = base.clone();
-                model.new_threshold = n;
-                model.rule_threshold = r;
-                let predictions: Vec<_> = held_gold
-                    .iter()
-                    .map(|d| predict_quotes_with(&d.text, &model))
-                    .collect();
-                let at30 = score(&held_gold, &predictions).at30;
-                let cell = &mut pooled[ni * rules.len() + ri];
-                cell.0 += at30.gold;
-                cell.1 += at30.predicted;
-                cell.2 += at30.found;
-            }
+        for (thresholds, cell) in grid.iter().zip(pooled.iter_mut()) {
+            let mut model = base.clone();
+            model.thresholds = *thresholds;
+            let predictions: Vec<_> = held_gold
+                .iter()
+                .map(|d| predict_quotes_with(&d.text, &model))
+                .collect();
+            let at30 = score(&held_gold, &predictions).at30;
+            cell.0 += at30.gold;
+            cell.1 += at30.predicted;
+            cell.2 += at30.found;
         }
     }
-    let mut tuning = Vec::new();
-    for (ni, &n) in news.iter().enumerate() {
-        for (ri, &r) in rules.iter().enumerate() {
-            let (gold, predicted, found) = pooled[ni * rules.len() + ri];
+    let tuning: Vec<TuningRow> = grid
+        .iter()
+        .zip(&pooled)
+        .map(|(thresholds, &(gold, predicted, found))| {
             let precision = found as f64 / predicted.max(1) as f64;
             let recall = found as f64 / gold.max(1) as f64;
             let f1 = if precision + recall > 0.0 {
@@ -288,29 +298,26 @@ pub fn train_cue_model(docs: &[GoldDocument], settings: &TrainSettings) -> Train
             } else {
                 0.0
             };
-            tuning.push(TuningRow {
-                new_threshold: n,
-                rule_threshold: r,
+            TuningRow {
+                thresholds: *thresholds,
                 precision,
                 recall,
                 f1,
-            });
-        }
-    }
+            }
+        })
+        .collect();
     let chosen = tuning
         .iter()
         .max_by(|a, b| a.f1.total_cmp(&b.f1))
         .cloned()
         .unwrap_or(TuningRow {
-            new_threshold: f32::INFINITY,
-            rule_threshold: f32::NEG_INFINITY,
+            thresholds: Thresholds::default(),
             precision: 0.0,
             recall: 0.0,
             f1: 0.0,
         });
     let all: Vec<&Prepared> = prepared.iter().collect();
-    let (model, vocabulary, examples, positives) =
-        train_on(&all, settings, chosen.new_threshold, chosen.rule_threshold);
+    let (model, vocabulary, examples, positives) = train_on(&all, settings, chosen.thresholds);
     TrainOutcome {
         model,
         vocabulary,

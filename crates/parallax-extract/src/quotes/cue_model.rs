@@ -179,6 +179,19 @@ pub fn is_cue_function_word(lower: &str) -> bool {
     FUNCTION.contains(&lower)
 }
 
+/// Adverbs that stand before the verb of a cue ("repeatedly said",
+/// "publicly criticised", "later added"): the verb heads the cue.
+pub fn is_cue_adverb_word(lower: &str) -> bool {
+    let ly = lower.len() >= 6
+        && lower.ends_with("ly")
+        && !lower.ends_with("ply")
+        && !["family", "assembly", "anomaly", "monopoly"].contains(&lower);
+    ly || [
+        "later", "then", "again", "first", "once", "further", "often", "soon",
+    ]
+    .contains(&lower)
+}
+
 /// How a neighbouring word looks, in a few classes the cue decision turns on.
 pub(crate) fn shape(w: Option<&Word<'_>>) -> &'static str {
     let Some(w) = w else {
@@ -383,15 +396,36 @@ fn features(
 /// Threshold names in the model file.
 const NEW_THRESHOLD: &str = "new";
 const RULE_THRESHOLD: &str = "rule";
+const NESTED_THRESHOLD: &str = "nested";
+
+/// The scores at which the finder keeps a reading.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    /// A word the rules did not read counts as a cue at this score or above.
+    pub new: f32,
+    /// A cue the rules read is dropped below this score.
+    pub rule: f32,
+    /// A cue the rules read that stands inside what another kept reading
+    /// reports needs this much above `rule` to stay.
+    pub nested: f32,
+}
+
+impl Default for Thresholds {
+    /// No learned cue, every rule cue.
+    fn default() -> Self {
+        Thresholds {
+            new: f32::INFINITY,
+            rule: f32::NEG_INFINITY,
+            nested: f32::NEG_INFINITY,
+        }
+    }
+}
 
 /// The weights of the cue judge, with the thresholds its users apply.
 #[derive(Debug, Clone)]
 pub struct CueModel {
     weights: WeightTable,
-    /// A word the rules did not read counts as a cue at this score or above.
-    pub new_threshold: f32,
-    /// A cue the rules read is dropped below this score.
-    pub rule_threshold: f32,
+    pub thresholds: Thresholds,
 }
 
 impl CueModel {
@@ -400,8 +434,7 @@ impl CueModel {
     pub fn parse(data: &str) -> CueModel {
         let mut model = CueModel {
             weights: WeightTable::default(),
-            new_threshold: f32::INFINITY,
-            rule_threshold: f32::NEG_INFINITY,
+            thresholds: Thresholds::default(),
         };
         let mut entries = Vec::new();
         for line in data.lines() {
@@ -413,8 +446,9 @@ impl CueModel {
                 ["threshold", name, value] => {
                     if let Ok(v) = value.parse::<f32>() {
                         match *name {
-                            NEW_THRESHOLD => model.new_threshold = v,
-                            RULE_THRESHOLD => model.rule_threshold = v,
+                            NEW_THRESHOLD => model.thresholds.new = v,
+                            RULE_THRESHOLD => model.thresholds.rule = v,
+                            NESTED_THRESHOLD => model.thresholds.nested = v,
                             _ => {}
                         }
                     }
@@ -572,8 +606,7 @@ impl CueTrainer {
         &self,
         fit: &FitSettings,
         vocabulary: &[String],
-        new_threshold: f32,
-        rule_threshold: f32,
+        thresholds: Thresholds,
     ) -> String {
         let n = self.names.len();
         let min_seen = fit.min_seen;
@@ -628,8 +661,10 @@ impl CueTrainer {
             "# Cue model: feature<TAB>weight (log-odds that a word heads a reporting cue).\n\
              # Written by `parallax train cues`; see crates/parallax-extract/src/quotes/cue_model.rs.\n",
         );
-        out.push_str(&format!("threshold\t{NEW_THRESHOLD}\t{new_threshold}\n"));
-        out.push_str(&format!("threshold\t{RULE_THRESHOLD}\t{rule_threshold}\n"));
+        let Thresholds { new, rule, nested } = thresholds;
+        out.push_str(&format!("threshold\t{NEW_THRESHOLD}\t{new}\n"));
+        out.push_str(&format!("threshold\t{RULE_THRESHOLD}\t{rule}\n"));
+        out.push_str(&format!("threshold\t{NESTED_THRESHOLD}\t{nested}\n"));
         for (name, weight) in lines {
             if name.contains('\t') || name.contains('\n') {
                 continue;
@@ -654,10 +689,11 @@ mod tests {
     #[test]
     fn the_model_file_gives_thresholds_weights_and_candidates() {
         let model = CueModel::parse(
-            "# a comment\nthreshold\tnew\t0.25\nthreshold\trule\t-1.5\nw|vowed\t1.5\nbias\t-0.5\nbroken line without a weight\nw|x\tnot-a-number\n",
+            "# a comment\nthreshold\tnew\t0.25\nthreshold\trule\t-1.5\nthreshold\tnested\t2\nw|vowed\t1.5\nbias\t-0.5\nbroken line without a weight\nw|x\tnot-a-number\n",
         );
-        assert_eq!(model.new_threshold, 0.25);
-        assert_eq!(model.rule_threshold, -1.5);
+        assert_eq!(model.thresholds.new, 0.25);
+        assert_eq!(model.thresholds.rule, -1.5);
+        assert_eq!(model.thresholds.nested, 2.0);
         assert_eq!(model.weights.get(key_of_name("w|vowed")), 1.5);
         assert_eq!(model.weights.get(key_of_name("bias")), -0.5);
         assert_eq!(model.weights.get(key_of_name("w|x")), 0.0);
@@ -668,8 +704,9 @@ mod tests {
     #[test]
     fn an_empty_model_reads_with_the_rules_only() {
         let model = CueModel::parse("");
-        assert_eq!(model.new_threshold, f32::INFINITY);
-        assert_eq!(model.rule_threshold, f32::NEG_INFINITY);
+        assert_eq!(model.thresholds.new, f32::INFINITY);
+        assert_eq!(model.thresholds.rule, f32::NEG_INFINITY);
+        assert_eq!(model.thresholds.nested, f32::NEG_INFINITY);
     }
 
     #[test]
@@ -680,10 +717,14 @@ mod tests {
             trainer.add(&ex("vowed"), true);
             trainer.add(&ex("table"), false);
         }
-        let text = trainer.train(&FitSettings::default(), &["vowed".into()], 0.5, -2.0);
+        let thresholds = Thresholds {
+            new: 0.5,
+            rule: -2.0,
+            nested: 1.0,
+        };
+        let text = trainer.train(&FitSettings::default(), &["vowed".into()], thresholds);
         let model = CueModel::parse(&text);
-        assert_eq!(model.new_threshold, 0.5);
-        assert_eq!(model.rule_threshold, -2.0);
+        assert_eq!(model.thresholds, thresholds);
         let vowed = model.score_features(&ex("vowed"));
         let table = model.score_features(&ex("table"));
         assert!(vowed > 0.5 && table < 0.0, "vowed {vowed} table {table}");
@@ -697,7 +738,7 @@ mod tests {
             }
             let cols: Vec<&str> = line.split('\t').collect();
             let ok = match cols.as_slice() {
-                ["threshold", "new" | "rule", v] => v.parse::<f32>().is_ok(),
+                ["threshold", "new" | "rule" | "nested", v] => v.parse::<f32>().is_ok(),
                 [feature, weight] => !feature.is_empty() && weight.parse::<f32>().is_ok(),
                 _ => false,
             };
@@ -708,7 +749,7 @@ mod tests {
     #[test]
     fn the_compiled_model_has_candidates_and_finite_thresholds() {
         let model = cue_model();
-        assert!(model.new_threshold.is_finite() && model.rule_threshold.is_finite());
+        assert!(model.thresholds.new.is_finite() && model.thresholds.rule.is_finite());
         assert!(model.weights.contains(key_of_name("w|said")));
     }
 }

@@ -961,15 +961,13 @@ fn view_of<'a>(
     }
 }
 
-/// Adverbs that may stand between a conjunction and a coordinated cue ("and
-/// later said", "but again refused").
+/// Adverbs that may stand between a subject, a conjunction or a be-form
+/// and the cue ("and later said", "but again refused", "was first
+/// reported").
 fn is_cue_adverb(w: &Word<'_>) -> bool {
     w.is_word()
-        && (w.lower.ends_with("ly")
-            || matches!(
-                w.lower.as_ref(),
-                "also" | "later" | "then" | "again" | "still" | "even" | "further" | "once"
-            ))
+        && (cue_model::is_cue_adverb_word(&w.lower)
+            || matches!(w.lower.as_ref(), "also" | "still" | "even"))
 }
 
 /// Whether the cue at word `v` shares the subject of an earlier verb:
@@ -987,15 +985,16 @@ fn is_coordinated(ws: &[Word<'_>], v: usize) -> bool {
 }
 
 /// Which readings are kept: those scoring at their threshold or above,
-/// less a learned one whose cue stands inside what another kept reading
-/// reports ("she claimed he had a source who told him …"): the outer
-/// reading already covers those words. A cue coordinated with the outer one
-/// ("… and said …") starts a report of its own and stays, as do the rules'
-/// own readings.
+/// less one whose cue stands inside what another kept reading reports ("she
+/// claimed he had a source who told him …"): the outer reading already
+/// covers those words. A learned reading goes; a rule's reading goes unless
+/// it scores `nested_margin` above its threshold. A cue coordinated with the
+/// outer one ("… and said …") starts a report of its own and stays.
 fn nested_readings_dropped(
     ws: &[Word<'_>],
     all: &[(Reading, usize, bool)],
     margins: &[f32],
+    nested_margin: f32,
 ) -> Vec<bool> {
     all.iter()
         .zip(margins)
@@ -1003,7 +1002,7 @@ fn nested_readings_dropped(
             if margin < 0.0 {
                 return false;
             }
-            if *rule || is_coordinated(ws, *v) {
+            if *rule && margin >= nested_margin || is_coordinated(ws, *v) {
                 return true;
             }
             let inside_kept = all.iter().zip(margins).any(|((o, _, _), &m)| {
@@ -1032,7 +1031,10 @@ fn sentence_readings(
         .collect();
     for v in 0..ws.len() {
         let w = &ws[v];
-        if w.quoted || !w.is_word() || !is_candidate(ws, v) {
+        // A capital inside a sentence marks a name ("The Huffington Post"),
+        // except in a headline, where verbs are capitalised too.
+        let name_like = !headline && w.capitalised() && ws[..v].iter().any(Word::is_word);
+        if w.quoted || !w.is_word() || name_like || !is_candidate(ws, v) {
             continue;
         }
         let start = w.r.start;
@@ -1114,28 +1116,39 @@ fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
         .map_or(0, |i| i + 1);
     let signal = w.verb.map_or(Signal::Neutral, |verb| verb.signal);
     let cue = w.r.start..ws.get(end)?.r.end;
-    let prev = v.checked_sub(1).and_then(|p| ws.get(p));
-    let passive = prev.is_some_and(|p| {
+    // A passive ("was first reported by", "is powerfully documented in"):
+    // the be-form may stand a few adverbs before the cue.
+    let is_be = |x: &Word<'_>| {
         ["was", "were", "is", "are", "been", "be", "being"]
             .iter()
-            .any(|b| p.is(b))
-    });
-    if passive && ws.get(end).is_some_and(|x| x.is("by")) {
+            .any(|b| x.is(b))
+    };
+    let mut before = v;
+    while before > 0 && ws.get(before - 1).is_some_and(is_cue_adverb) {
+        before -= 1;
+    }
+    let passive = before > 0 && ws.get(before - 1).is_some_and(is_be);
+    let by = (end..=v + 1).find(|&i| ws.get(i).is_some_and(|x| x.is("by") && !x.quoted));
+    if let (true, Some(by)) = (passive, by) {
         // "O'Malley's move was first reported by MSNBC": the agent after
         // "by" speaks about the subject before the verb.
-        let subject_end = ws[..v]
-            .iter()
-            .rposition(|x| {
-                ![
-                    "was", "were", "is", "are", "been", "be", "being", "has", "have", "had",
-                ]
-                .iter()
-                .any(|b| x.is(b))
-                    && !x.lower.ends_with("ly")
+        let cue = w.r.start..ws.get(by)?.r.end;
+        let mut subject_end = before - 1;
+        while subject_end > 0
+            && ws.get(subject_end - 1).is_some_and(|x| {
+                is_be(x)
+                    || is_cue_adverb(x)
+                    || [
+                        "has", "have", "had", "will", "would", "could", "may", "might", "can",
+                    ]
+                    .iter()
+                    .any(|b| x.is(b))
             })
-            .map_or(0, |i| i + 1);
+        {
+            subject_end -= 1;
+        }
         let content = clause_before(text, ws, subject_end)?;
-        let mention = mention_right(ws, after, text).map(|(m, _)| m);
+        let mention = mention_right(ws, by + 1, text).map(|(m, _)| m);
         return Some(Reading {
             mention,
             appositive: None,
@@ -1441,14 +1454,14 @@ pub fn find_quotes_with(text: &str, seg: &Segmentation, model: &CueModel) -> Vec
                 let view = view_of(ws, r, &cue, &all, sentence_quoted);
                 let score = model.score(ws, *v, *rule, &view);
                 let threshold = if *rule {
-                    model.rule_threshold
+                    model.thresholds.rule
                 } else {
-                    model.new_threshold
+                    model.thresholds.new
                 };
                 score - threshold
             })
             .collect();
-        let keep = nested_readings_dropped(ws, &all, &margins);
+        let keep = nested_readings_dropped(ws, &all, &margins, model.thresholds.nested);
         readings.extend(
             all.into_iter()
                 .zip(keep)
@@ -1684,4 +1697,37 @@ pub fn find_quotes_with(text: &str, seg: &Segmentation, model: &CueModel) -> Vec
     out.sort_by_key(|q| (q.range.start, q.range.end));
     out.dedup_by(|a, b| a.range == b.range);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(text: &str) -> Vec<Word<'_>> {
+        let seg = parallax_text::segment(text);
+        words(text, &seg, 0..text.len(), &[])
+    }
+
+    #[test]
+    fn a_passive_cue_reports_its_subject_and_names_the_agent_after_adverbs() {
+        let text = "The closure of the pier was first reported by the Velm Courier.";
+        let ws = sentence(text);
+        let v = ws.iter().position(|w| w.is("reported")).unwrap();
+        let r = read_learned_cue(text, &ws, v).unwrap();
+        let content: Vec<&str> = r.content.iter().map(|c| &text[c.clone()]).collect();
+        assert_eq!(content, ["The closure of the pier"]);
+        assert_eq!(&text[r.cue.clone()], "reported by");
+        let m = r.mention.unwrap();
+        assert_eq!(&text[m.range], "the Velm Courier");
+    }
+
+    #[test]
+    fn coordinated_cues_share_the_subject_before_them() {
+        let text = "Rein praised the crews and later said the gates, adding nothing, were shut.";
+        let ws = sentence(text);
+        let at = |w: &str| ws.iter().position(|x| x.is(w)).unwrap();
+        assert!(is_coordinated(&ws, at("said")));
+        assert!(is_coordinated(&ws, at("adding")));
+        assert!(!is_coordinated(&ws, at("praised")));
+    }
 }
