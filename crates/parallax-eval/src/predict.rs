@@ -3,13 +3,22 @@
 //! harnesses score.
 
 use crate::attribution::{GoldDocument, PredictedQuote, Span};
+use parallax_extract::quotes::QuoteFinding;
 use parallax_model::{CharOffsets, QuoteKind};
 
 /// Parallax's quotations in a raw text, as character spans of that text.
 ///
 /// The text is normalised (as a real run does) and the offsets are led back
-/// to the raw text. A partial quotation lying inside a reported clause of the
-/// same attribution is not a separate attribution, so it is left out here.
+/// to the raw text. The findings are then put in the terms of annotated
+/// attribution corpora, where one relation may be several findings (the
+/// records themselves are not changed):
+/// - a partial quotation inside a reported clause of the same attribution
+///   is left out;
+/// - a quotation that continues the speaker's latest direct one, and the
+///   pieces of an interrupted quotation, are joined ([`join_pieces`]);
+/// - a reported clause starts at its complementizer and a quotation takes
+///   its marks ([`corpus_span`]);
+/// - two findings over the same characters count once.
 pub fn predict_quotes(raw: &str) -> Vec<PredictedQuote> {
     predict_quotes_with(raw, parallax_extract::quotes::cue_model::cue_model())
 }
@@ -27,7 +36,7 @@ pub fn predict_quotes_with(
         Span::new(chars.char_of(raw_range.start), chars.char_of(raw_range.end))
     };
     let found = parallax_extract::quotes::find_quotes_with(&clean, &seg, model);
-    let kept: Vec<_> = found
+    let kept: Vec<&QuoteFinding> = found
         .iter()
         .filter(|q| {
             !(q.kind == QuoteKind::Partial
@@ -38,107 +47,10 @@ pub fn predict_quotes_with(
                 }))
         })
         .collect();
-    // A quotation that only continues the previous one ("“…,” she said.
-    // “…”") is one attribution in annotated corpora: join their spans.
-    // The quotation continued is the latest direct one of the same speaker,
-    // which need not be the latest finding: in "“…,” she said, stressing
-    // the past. “…”" the report of "stressing" stands between the two.
-    let mut joined: Vec<parallax_extract::quotes::QuoteFinding> = Vec::new();
-    for q in kept {
-        let continues = q.cue.is_none() && q.kind == QuoteKind::Direct && q.speaker.is_some();
-        let near = |prev: &parallax_extract::quotes::QuoteFinding| {
-            q.range.start.saturating_sub(prev.range.end) < 200
-                && !clean
-                    .get(prev.range.end..q.range.start)
-                    .unwrap_or("\n")
-                    .contains('\n')
-        };
-        let same_speaker = |prev: &parallax_extract::quotes::QuoteFinding| {
-            prev.speaker.as_ref().map(|s| &s.name) == q.speaker.as_ref().map(|s| &s.name)
-        };
-        // Failing a direct one, the latest finding of the speaker ("She
-        // said that … . “…”").
-        let at = joined
-            .iter()
-            .rev()
-            .take_while(|prev| near(prev))
-            .position(|prev| prev.kind == QuoteKind::Direct && same_speaker(prev))
-            .or_else(|| {
-                joined
-                    .last()
-                    .filter(|p| near(p) && same_speaker(p))
-                    .map(|_| 0)
-            });
-        // The pieces of one interrupted quotation share their cue: "“My
-        // hope,” he said, “is that …”".
-        let split = q.kind == QuoteKind::Direct && q.cue.is_some();
-        let at = if split {
-            joined
-                .iter()
-                .rev()
-                .take_while(|prev| near(prev))
-                .position(|prev| prev.kind == QuoteKind::Direct && prev.cue == q.cue)
-        } else {
-            at
-        };
-        match at.and_then(|back| joined.len().checked_sub(back + 1)) {
-            Some(i) if continues || split => {
-                if let Some(prev) = joined.get_mut(i) {
-                    prev.range.end = q.range.end;
-                }
-            }
-            _ => joined.push(q.clone()),
-        }
-    }
-    // Annotated contents begin with the complementizer ("said that the
-    // pier …"), which the finder leaves out of what was said.
-    let with_that = |r: std::ops::Range<usize>| {
-        let before = clean.get(..r.start).unwrap_or_default().trim_end();
-        let word_start = before.len().saturating_sub(4);
-        let that = before.len() >= 4
-            && before
-                .get(word_start..)
-                .is_some_and(|w| w.eq_ignore_ascii_case("that"))
-            && before
-                .get(..word_start)
-                .is_none_or(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()));
-        if that {
-            word_start..r.end
-        } else {
-            r
-        }
-    };
-    // and a quotation with its marks and the punctuation inside them.
-    let is_mark = |c: char| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | '«' | '»');
-    let with_marks = |r: std::ops::Range<usize>| {
-        let mut start = r.start;
-        if let Some(c) = clean.get(..start).and_then(|b| b.chars().next_back()) {
-            if is_mark(c) {
-                start -= c.len_utf8();
-            }
-        }
-        let mut end = r.end;
-        let rest = clean.get(end..).unwrap_or_default();
-        let punct: usize = rest
-            .chars()
-            .take_while(|c| matches!(c, ',' | '.' | '?' | '!'))
-            .map(char::len_utf8)
-            .sum();
-        if let Some(c) = rest.get(punct..).and_then(|x| x.chars().next()) {
-            if is_mark(c) {
-                end += punct + c.len_utf8();
-            }
-        }
-        start..end
-    };
-    joined
-        .into_iter()
-        .map(|q| PredictedQuote {
-            span: to_span(if q.kind == QuoteKind::Indirect {
-                with_that(q.range.clone())
-            } else {
-                with_marks(q.range.clone())
-            }),
+    let mut out: Vec<PredictedQuote> = Vec::new();
+    for q in join_pieces(&clean, kept) {
+        let prediction = PredictedQuote {
+            span: to_span(corpus_span(&clean, &q)),
             kind: match q.kind {
                 QuoteKind::Direct => "direct",
                 QuoteKind::Partial => "partial",
@@ -151,14 +63,103 @@ pub fn predict_quotes_with(
                 .and_then(|c| clean.get(c.clone()))
                 .map(str::to_lowercase),
             speaker: q.speaker.as_ref().map(|s| to_span(s.mention.clone())),
-        })
-        .fold(Vec::new(), |mut out: Vec<PredictedQuote>, p| {
-            // Two findings over the same words are one attribution.
-            if !out.iter().any(|o| o.span == p.span) {
-                out.push(p);
-            }
-            out
-        })
+        };
+        // Two findings over the same words are one attribution.
+        if !out.iter().any(|o| o.span == prediction.span) {
+            out.push(prediction);
+        }
+    }
+    out
+}
+
+/// Join the findings that annotated corpora count as one relation:
+/// - a quotation that only continues an earlier one ("“…,” she said. “…”")
+///   extends the speaker's latest direct quotation, which need not be the
+///   latest finding ("“…,” she said, stressing the past. “…”"), or failing
+///   that the latest finding of the speaker ("She said that … . “…”");
+/// - the pieces of an interrupted quotation, which share their cue ("“My
+///   hope,” he said, “is that …”").
+fn join_pieces(clean: &str, findings: Vec<&QuoteFinding>) -> Vec<QuoteFinding> {
+    let mut joined: Vec<QuoteFinding> = Vec::new();
+    for q in findings {
+        let near = |prev: &QuoteFinding| {
+            q.range.start.saturating_sub(prev.range.end) < 200
+                && !clean
+                    .get(prev.range.end..q.range.start)
+                    .unwrap_or("\n")
+                    .contains('\n')
+        };
+        let same_speaker = |prev: &QuoteFinding| {
+            prev.speaker.as_ref().map(|s| &s.name) == q.speaker.as_ref().map(|s| &s.name)
+        };
+        let latest = |wanted: &dyn Fn(&QuoteFinding) -> bool| {
+            joined
+                .iter()
+                .rev()
+                .take_while(|prev| near(prev))
+                .position(|prev| prev.kind == QuoteKind::Direct && wanted(prev))
+        };
+        let back = if q.kind != QuoteKind::Direct {
+            None
+        } else if q.cue.is_some() {
+            latest(&|prev| prev.cue == q.cue)
+        } else if q.speaker.is_some() {
+            latest(&same_speaker).or_else(|| {
+                joined
+                    .last()
+                    .filter(|p| near(p) && same_speaker(p))
+                    .map(|_| 0)
+            })
+        } else {
+            None
+        };
+        let target = back
+            .and_then(|b| joined.len().checked_sub(b + 1))
+            .and_then(|i| joined.get_mut(i));
+        match target {
+            Some(prev) => prev.range.end = q.range.end,
+            None => joined.push(q.clone()),
+        }
+    }
+    joined
+}
+
+/// The span an annotator would mark for a finding: a reported clause from
+/// its complementizer ("said *that* the pier …"), a quotation with its
+/// marks and the punctuation inside them.
+fn corpus_span(clean: &str, q: &QuoteFinding) -> std::ops::Range<usize> {
+    let r = q.range.clone();
+    if q.kind == QuoteKind::Indirect {
+        let before = clean.get(..r.start).unwrap_or_default().trim_end();
+        let word_start = before.len().saturating_sub(4);
+        let that = before
+            .get(word_start..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("that"))
+            && before
+                .get(..word_start)
+                .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()));
+        return if that { word_start..r.end } else { r };
+    }
+    let is_mark = |c: char| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | '«' | '»');
+    let mut start = r.start;
+    if let Some(c) = clean.get(..start).and_then(|b| b.chars().next_back()) {
+        if is_mark(c) {
+            start -= c.len_utf8();
+        }
+    }
+    let mut end = r.end;
+    let rest = clean.get(end..).unwrap_or_default();
+    let punct: usize = rest
+        .chars()
+        .take_while(|c| matches!(c, ',' | '.' | '?' | '!'))
+        .map(char::len_utf8)
+        .sum();
+    if let Some(c) = rest.get(punct..).and_then(|x| x.chars().next()) {
+        if is_mark(c) {
+            end += punct + c.len_utf8();
+        }
+    }
+    start..end
 }
 
 fn excerpt(text: &str, span: &Span) -> String {

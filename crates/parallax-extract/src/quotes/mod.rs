@@ -707,8 +707,6 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
                     ]
                     .contains(&x.lower.as_ref()))
         };
-        // A description after the name ("said Robert Stone, a 59-year-old
-        // from Hilton Head, South Carolina.") may run on to the end.
         // Right after a closing quote mark the cue is inverted whatever
         // follows the name: "''…,'' said Douglas Holtz-Eakin, an economist
         // who served as …", "…,” said Mr. Burman (a view echoed by …)".
@@ -717,6 +715,9 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
                 && v.checked_sub(2)
                     .and_then(|i| ws.get(i))
                     .is_some_and(Word::is_quote);
+        // Elsewhere, a description after the name ("said Robert Stone, a
+        // 59-year-old from Hilton Head, South Carolina.") may run on to the
+        // end; other words after it mean this is not an inverted cue.
         if appositive.is_none()
             && !after_quote
             && !ws.get(rest).is_none_or(|x| {
