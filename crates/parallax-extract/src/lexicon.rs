@@ -162,6 +162,16 @@ fn kind(s: &str) -> Option<Kind> {
     })
 }
 
+/// `word` looked up in a table keyed in lower case. Most words arrive in
+/// lower case already: the lower-case copy is made only when needed.
+fn folded_get<V: Copy>(table: &FastMap<String, V>, word: &str) -> Option<V> {
+    if word.chars().any(char::is_uppercase) {
+        table.get(&word.to_lowercase()).copied()
+    } else {
+        table.get(word).copied()
+    }
+}
+
 /// The words of a one-word-a-line list file (lower case; `#` comments).
 pub(crate) fn word_list(data: &'static str) -> FastSet<&'static str> {
     data.lines()
@@ -242,12 +252,7 @@ impl Lexicon {
     }
 
     pub fn verb(&self, word: &str) -> Option<Verb> {
-        // Most words arrive in lower case already: skip the copy then.
-        if word.chars().any(char::is_uppercase) {
-            self.verbs.get(&word.to_lowercase()).copied()
-        } else {
-            self.verbs.get(word).copied()
-        }
+        folded_get(&self.verbs, word)
     }
 
     /// A speaker noun of the given kind ("spokesman" as a person, "Col." as a title).
@@ -272,11 +277,7 @@ impl Lexicon {
     }
 
     pub fn pronoun(&self, word: &str) -> Option<Noun> {
-        if word.chars().any(char::is_uppercase) {
-            self.pronouns.get(&word.to_lowercase()).copied()
-        } else {
-            self.pronouns.get(word).copied()
-        }
+        folded_get(&self.pronouns, word)
     }
 }
 

@@ -146,11 +146,3 @@ fn inverted_cues_after_a_quotation_and_reports_nested_in_reports() {
          The harbour master said the cranes were repaired and later added that the gates would open on Friday."
     ));
 }
-
-#[test]
-fn a_word_in_capitals_inside_a_sentence_is_a_name_not_a_cue() {
-    // "post" heads cues ("in a post on Facebook"); "the Velm Post" is a paper.
-    insta::assert_snapshot!(view(
-        "“The harbour is safe,” Ada Rein explained in an interview with the Velm Post."
-    ));
-}

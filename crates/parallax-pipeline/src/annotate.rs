@@ -70,6 +70,15 @@ impl Annotators {
     }
 }
 
+/// What `find` finds when its annotator runs; nothing otherwise.
+fn when<T>(on: bool, find: impl FnOnce() -> Vec<T>) -> Vec<T> {
+    if on {
+        find()
+    } else {
+        Vec::new()
+    }
+}
+
 /// Build the document record of one cleaned article.
 pub fn annotate(a: CleanArticle) -> Document {
     annotate_with(a, Annotators::default())
@@ -82,16 +91,12 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
     let span = |r: &Range<usize>| Span::new(offsets.char_of(r.start), offsets.char_of(r.end));
     let slice = |r: &Range<usize>| a.text.get(r.clone()).unwrap_or_default().to_string();
     let published = a.published.as_deref().and_then(parallax_clean::parse_date);
-    let found = if run.quotes {
+    let found = when(run.quotes, || {
         parallax_extract::quotes::find_quotes(&a.text, &seg)
-    } else {
-        Vec::new()
-    };
-    let counts = if run.counts {
+    });
+    let counts = when(run.counts, || {
         parallax_extract::counts::find_counts(&a.text)
-    } else {
-        Vec::new()
-    }
+    })
     .into_iter()
     .map(|c| {
         let r = c.start..c.end;
@@ -107,11 +112,9 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
         }
     })
     .collect();
-    let dates = if run.dates {
+    let dates = when(run.dates, || {
         parallax_extract::dates::find_dates(&a.text, published)
-    } else {
-        Vec::new()
-    }
+    })
     .into_iter()
     .map(|d| {
         let r = d.start..d.end;
@@ -124,11 +127,9 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
         }
     })
     .collect();
-    let entities = if run.entities {
+    let entities = when(run.entities, || {
         parallax_extract::entities::find_entities(&a.text, &seg)
-    } else {
-        Vec::new()
-    }
+    })
     .into_iter()
     .enumerate()
     .map(|(i, e)| Entity {

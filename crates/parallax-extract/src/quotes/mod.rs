@@ -326,17 +326,12 @@ fn read_cue(text: &str, ws: &[Word<'_>], v: usize, headline: bool) -> Option<Rea
     }
     let mut verb = w.verb?;
     let prev = v.checked_sub(1).and_then(|p| ws.get(p));
-    let be = |p: &Word<'_>| {
-        ["was", "were", "is", "are", "been", "be", "being", "am"]
-            .iter()
-            .any(|b| p.is(b))
-    };
-    if verb.form == VerbForm::Gerund && prev.is_some_and(be) {
+    if verb.form == VerbForm::Gerund && prev.is_some_and(words::is_be_form) {
         // "Trump is telling a town hall that …": a progressive, not a gerund.
         verb.form = VerbForm::Finite;
     }
     if let Some(p) = prev {
-        let passive = be(p)
+        let passive = words::is_be_form(p)
             && verb.form == VerbForm::Finite
             && !w.s.ends_with("ing")
             && verb.lemma != "quote";
@@ -1119,16 +1114,11 @@ fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
     let cue = w.r.start..ws.get(end)?.r.end;
     // A passive ("was first reported by", "is powerfully documented in"):
     // the be-form may stand a few adverbs before the cue.
-    let is_be = |x: &Word<'_>| {
-        ["was", "were", "is", "are", "been", "be", "being"]
-            .iter()
-            .any(|b| x.is(b))
-    };
     let mut before = v;
     while before > 0 && ws.get(before - 1).is_some_and(is_cue_adverb) {
         before -= 1;
     }
-    let passive = before > 0 && ws.get(before - 1).is_some_and(is_be);
+    let passive = before > 0 && ws.get(before - 1).is_some_and(words::is_be_form);
     let by = (end..=v + 1).find(|&i| ws.get(i).is_some_and(|x| x.is("by") && !x.quoted));
     if let (true, Some(by)) = (passive, by) {
         // "O'Malley's move was first reported by MSNBC": the agent after
@@ -1136,15 +1126,9 @@ fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
         let cue = w.r.start..ws.get(by)?.r.end;
         let mut subject_end = before - 1;
         while subject_end > 0
-            && ws.get(subject_end - 1).is_some_and(|x| {
-                is_be(x)
-                    || is_cue_adverb(x)
-                    || [
-                        "has", "have", "had", "will", "would", "could", "may", "might", "can",
-                    ]
-                    .iter()
-                    .any(|b| x.is(b))
-            })
+            && ws
+                .get(subject_end - 1)
+                .is_some_and(|x| words::is_be_form(x) || words::is_auxiliary(x))
         {
             subject_end -= 1;
         }
@@ -1720,6 +1704,32 @@ mod tests {
         assert_eq!(&text[r.cue.clone()], "reported by");
         let m = r.mention.unwrap();
         assert_eq!(&text[m.range], "the Velm Courier");
+    }
+
+    #[test]
+    fn a_capitalised_word_inside_a_sentence_is_a_name_not_a_learned_cue() {
+        // Every word a candidate: only the capital tells "post" from "Post".
+        let cue_words = |text: &str, headline: bool| -> Vec<String> {
+            let ws = sentence(text);
+            sentence_readings(text, &ws, headline, &|_, _| true)
+                .iter()
+                .filter(|(_, _, rule)| !rule)
+                .map(|(r, _, _)| text[r.cue.clone()].to_string())
+                .collect()
+        };
+        let lower = cue_words("Rein wrote in a post that the pier was closed.", false);
+        assert!(lower.iter().any(|c| c.starts_with("post")), "{lower:?}");
+        let name = cue_words(
+            "Rein wrote in The Velm Post that the pier was closed.",
+            false,
+        );
+        assert!(!name.iter().any(|c| c.starts_with("Post")), "{name:?}");
+        // In a headline verbs are capitalised too.
+        let headline = cue_words("Rein Says Velm Post Misled Readers", true);
+        assert!(
+            headline.iter().any(|c| c.starts_with("Misled")),
+            "{headline:?}"
+        );
     }
 
     #[test]

@@ -289,6 +289,14 @@ pub fn is_determiner(w: &Word<'_>) -> bool {
     determiners().contains(w.lower.as_ref())
 }
 
+/// A form of "to be" ("was", "is", "been"): before a participle it makes a
+/// passive, before a gerund a progressive.
+pub fn is_be_form(w: &Word<'_>) -> bool {
+    ["was", "were", "is", "are", "been", "be", "being", "am"]
+        .iter()
+        .any(|b| w.is(b))
+}
+
 pub fn is_auxiliary(w: &Word<'_>) -> bool {
     auxiliaries().contains(w.lower.as_ref())
         || (w.s.len() > 4 && w.s.ends_with("ly") && !w.capitalised())
