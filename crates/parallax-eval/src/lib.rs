@@ -10,7 +10,7 @@
 //! `predict` runs Parallax's annotators on a benchmark's raw texts and puts
 //! their findings in the benchmark's terms, and lists the differences.
 //!
-//! `train` fits the cue model of `parallax-extract` to annotated articles
+//! `train` fits the cue model of `parallax-quotes` to annotated articles
 //! and writes its data file.
 //!
 //! This crate must not ship any benchmark data (pages and gold texts are read

@@ -3,8 +3,9 @@
 //! harnesses score.
 
 use crate::attribution::{GoldDocument, PredictedQuote, Span};
-use parallax_extract::quotes::QuoteFinding;
+use parallax_analysis::Analysed;
 use parallax_model::{CharOffsets, QuoteKind};
+use parallax_quotes::QuoteFinding;
 
 /// Parallax's quotations in a raw text, as character spans of that text.
 ///
@@ -20,22 +21,22 @@ use parallax_model::{CharOffsets, QuoteKind};
 ///   its marks ([`corpus_span`]);
 /// - two findings over the same characters count once.
 pub fn predict_quotes(raw: &str) -> Vec<PredictedQuote> {
-    predict_quotes_with(raw, parallax_extract::quotes::cue_model::cue_model())
+    predict_quotes_with(raw, parallax_quotes::cue_model::cue_model())
 }
 
 /// [`predict_quotes`] with a cue model of the caller's.
 pub fn predict_quotes_with(
     raw: &str,
-    model: &parallax_extract::quotes::cue_model::CueModel,
+    model: &parallax_quotes::cue_model::CueModel,
 ) -> Vec<PredictedQuote> {
     let (clean, map) = parallax_text::normalise_with_map(raw);
-    let seg = parallax_text::segment(&clean);
+    let doc = Analysed::new(&clean, None);
     let chars = CharOffsets::new(raw);
     let to_span = |r: std::ops::Range<usize>| {
         let raw_range = map.range_to_raw(r);
         Span::new(chars.char_of(raw_range.start), chars.char_of(raw_range.end))
     };
-    let found = parallax_extract::quotes::find_quotes_with(&clean, &seg, model);
+    let found = parallax_quotes::find_quotes_with(&doc, model);
     let kept: Vec<&QuoteFinding> = found
         .iter()
         .filter(|q| {

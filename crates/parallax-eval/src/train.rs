@@ -10,11 +10,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use parallax_extract::quotes::cue_model::{
+use parallax_model::CharOffsets;
+use parallax_quotes::cue_model::{
     cue_examples, is_cue_adverb_word, is_cue_function_word, CueExample, CueModel, CueTrainer,
     FitSettings, Thresholds,
 };
-use parallax_model::CharOffsets;
 
 use crate::attribution::{score, GoldDocument};
 use crate::predict::predict_quotes_with;
@@ -161,7 +161,8 @@ fn prepare(doc: &GoldDocument) -> Prepared {
 
 /// The readings of a prepared document with whether each is right.
 fn labelled(d: &Prepared, vocab: &HashSet<&str>) -> Vec<(CueExample, bool)> {
-    cue_examples(&d.clean, &d.seg, &|w| vocab.contains(w))
+    let doc = parallax_analysis::Analysed::with_segmentation(&d.clean, d.seg.clone(), None);
+    cue_examples(&doc, &|w| vocab.contains(w))
         .into_iter()
         .map(|e| {
             // A reading is right when a gold relation has a cue touching

@@ -1,18 +1,233 @@
-//! Annotators: what one cleaned document says, tied to spans of its text.
+//! The annotators, behind one interface, run over one analysed document.
 //!
-//! Each annotator is a pure function of one document's clean text, its
-//! segmentation and its publication date. Annotators run in parallel across
-//! documents and never look at another document; cross-document work
-//! (stories, echoes, entity resolution across outlets) belongs to
-//! `parallax-link`. Lexicons are data files in `data/`, compiled in.
+//! Each annotator is its own crate: `parallax-quotes` (quotations and
+//! speakers), `parallax-entities`, `parallax-dates` and `parallax-counts`.
+//! Each reads the shared [`Analysed`] document (tokens, sentences and word
+//! facts computed once) and, where it needs them, the findings of the
+//! annotators before it: counts read the dates, so that days and years are
+//! not counted. Here each one is wrapped as an [`Annotator`] and run in an
+//! order where every annotator comes after those it reads; [`extract`]
+//! runs the ones a caller asks for (and what they need) and returns their
+//! [`Findings`].
 //!
-//! All offsets inside this crate are byte offsets into the clean text; the
-//! pipeline converts them to character offsets when it builds the records.
+//! A new annotator is a new crate and one more [`Annotator`] here, with a
+//! field in [`Findings`] for what it finds.
 //!
-//! This crate must not read files, know outlets by name, or change the text.
+//! All offsets in findings are byte offsets into the clean text; the
+//! pipeline turns them into the records' character offsets. This crate
+//! must not read files, know outlets by name, change the text, or look at
+//! another document.
 
-pub mod counts;
-pub mod dates;
-pub mod entities;
-pub mod lexicon;
-pub mod quotes;
+pub use parallax_analysis::Analysed;
+pub use parallax_counts::CountMention;
+pub use parallax_dates::DateExpression;
+pub use parallax_entities::EntityFinding;
+pub use parallax_quotes::{QuoteFinding, SpeakerFinding};
+
+/// What the annotators found in one document.
+#[derive(Debug, Clone, Default)]
+pub struct Findings {
+    pub quotes: Vec<QuoteFinding>,
+    pub entities: Vec<EntityFinding>,
+    pub dates: Vec<DateExpression>,
+    pub counts: Vec<CountMention>,
+}
+
+/// One annotator: a pure function of an analysed document and of what the
+/// annotators it [`needs`](Annotator::needs) found before it.
+pub trait Annotator: Sync {
+    /// The name `--annotators` uses.
+    fn name(&self) -> &'static str;
+    /// The annotators whose findings this one reads.
+    fn needs(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// Add this annotator's findings to `found`.
+    fn annotate(&self, doc: &Analysed<'_>, found: &mut Findings);
+}
+
+struct Quotes;
+struct Entities;
+struct Dates;
+struct Counts;
+
+impl Annotator for Quotes {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+    fn annotate(&self, doc: &Analysed<'_>, found: &mut Findings) {
+        found.quotes = parallax_quotes::find_quotes(doc);
+    }
+}
+
+impl Annotator for Entities {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+    fn annotate(&self, doc: &Analysed<'_>, found: &mut Findings) {
+        found.entities = parallax_entities::find_entities(doc);
+    }
+}
+
+impl Annotator for Dates {
+    fn name(&self) -> &'static str {
+        "dates"
+    }
+    fn annotate(&self, doc: &Analysed<'_>, found: &mut Findings) {
+        found.dates = parallax_dates::find_dates(doc.text, doc.published);
+    }
+}
+
+impl Annotator for Counts {
+    fn name(&self) -> &'static str {
+        "counts"
+    }
+    fn needs(&self) -> &'static [&'static str] {
+        &["dates"]
+    }
+    fn annotate(&self, doc: &Analysed<'_>, found: &mut Findings) {
+        found.counts = parallax_counts::find_counts(doc.text, &found.dates);
+    }
+}
+
+/// Every annotator, each after those it needs.
+pub const ANNOTATORS: [&dyn Annotator; 4] = [&Quotes, &Entities, &Dates, &Counts];
+
+/// Which annotators run. All of them by default; switching some off makes
+/// a run faster when only part of the record is wanted (their fields stay
+/// empty), and lets a benchmark measure one annotator's cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Annotators {
+    pub quotes: bool,
+    pub counts: bool,
+    pub dates: bool,
+    pub entities: bool,
+}
+
+impl Default for Annotators {
+    fn default() -> Self {
+        Annotators {
+            quotes: true,
+            counts: true,
+            dates: true,
+            entities: true,
+        }
+    }
+}
+
+impl Annotators {
+    /// None of them.
+    pub const NONE: Annotators = Annotators {
+        quotes: false,
+        counts: false,
+        dates: false,
+        entities: false,
+    };
+
+    /// Read a comma-separated list ("quotes,dates"), or "all" or "none".
+    pub fn parse(list: &str) -> Result<Annotators, String> {
+        let mut out = Annotators::NONE;
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match name {
+                "all" => out = Annotators::default(),
+                "none" => {}
+                other => {
+                    if !out.set(other) {
+                        let known: Vec<&str> = ANNOTATORS.iter().map(|a| a.name()).collect();
+                        return Err(format!(
+                            "unknown annotator `{other}` (expected {}, all or none)",
+                            known.join(", ")
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Switch the annotator called `name` on; false when there is none.
+    fn set(&mut self, name: &str) -> bool {
+        let slot = match name {
+            "quotes" => &mut self.quotes,
+            "counts" => &mut self.counts,
+            "dates" => &mut self.dates,
+            "entities" => &mut self.entities,
+            _ => return false,
+        };
+        *slot = true;
+        true
+    }
+
+    /// Whether the annotator called `name` was asked for.
+    pub fn wants(&self, name: &str) -> bool {
+        match name {
+            "quotes" => self.quotes,
+            "counts" => self.counts,
+            "dates" => self.dates,
+            "entities" => self.entities,
+            _ => false,
+        }
+    }
+}
+
+/// Run the annotators `run` asks for over `doc`, with those they need.
+/// The findings of an annotator run only because another needs it are
+/// left out, so a field is filled exactly when its annotator was asked for.
+pub fn extract(doc: &Analysed<'_>, run: Annotators) -> Findings {
+    let needed = |name: &str| {
+        ANNOTATORS
+            .iter()
+            .any(|a| run.wants(a.name()) && a.needs().contains(&name))
+    };
+    let mut found = Findings::default();
+    for a in ANNOTATORS {
+        if run.wants(a.name()) || needed(a.name()) {
+            a.annotate(doc, &mut found);
+        }
+    }
+    if !run.dates {
+        found.dates.clear();
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotator_lists_parse_and_unknown_names_are_refused() {
+        let only = Annotators::parse("quotes, dates").unwrap();
+        assert!(only.quotes && only.dates && !only.counts && !only.entities);
+        assert_eq!(Annotators::parse("all").unwrap(), Annotators::default());
+        assert!(!Annotators::parse("none").unwrap().quotes);
+        let err = Annotators::parse("quotes,sentiment").unwrap_err();
+        assert!(
+            err.contains("sentiment") && err.contains("entities"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn every_annotator_comes_after_those_it_needs() {
+        for (i, a) in ANNOTATORS.iter().enumerate() {
+            for need in a.needs() {
+                let at = ANNOTATORS.iter().position(|b| b.name() == *need);
+                assert!(at.is_some_and(|at| at < i), "{} needs {need}", a.name());
+            }
+        }
+    }
+
+    #[test]
+    fn counts_alone_skip_dates_without_reporting_them() {
+        let text = "On June 10, 2016 the strikes killed 12 people.";
+        let doc = Analysed::new(text, None);
+        let counts_only = Annotators::parse("counts").unwrap();
+        let found = extract(&doc, counts_only);
+        assert!(found.dates.is_empty() && found.quotes.is_empty());
+        let values: Vec<f64> = found.counts.iter().map(|c| c.value).collect();
+        assert_eq!(values, [12.0], "the day and year are not counts");
+        let all = extract(&doc, Annotators::default());
+        assert_eq!(all.dates.len(), 1);
+    }
+}

@@ -22,7 +22,8 @@ use parallax_ingest::{Event, Problem, ProblemKind, Reader, ReaderOptions};
 use parallax_model::{Document, SourceDocument};
 use rayon::prelude::*;
 
-pub use annotate::{annotate, annotate_with, Annotators};
+pub use annotate::{annotate, annotate_with};
+pub use parallax_extract::Annotators;
 pub use tally::Tally;
 
 #[derive(Debug, thiserror::Error)]
