@@ -200,6 +200,7 @@ impl NoticePrinter {
                 "warning".to_string(),
                 format!("warning: {document}: {message}"),
             ),
+            Notice::UnseenFields(u) => ("unseen-fields".to_string(), format!("warning: {u}")),
         };
         let count = self.shown.entry(kind.clone()).or_default();
         *count += 1;
@@ -236,8 +237,16 @@ fn run_pipeline(
     Ok(tally?)
 }
 
-fn finish(tally: &Tally) -> ExitCode {
+/// The tally, and beside it the mapped fields that no record had.
+fn print_tally(tally: &Tally) {
     eprintln!("{tally}");
+    if let Some(unseen) = &tally.unseen_fields {
+        eprintln!("warning: {unseen}");
+    }
+}
+
+fn finish(tally: &Tally) -> ExitCode {
+    print_tally(tally);
     if tally.analysed == 0 {
         eprintln!("nothing could be analysed");
         ExitCode::FAILURE
