@@ -1,11 +1,150 @@
-//! What a new user meets first: a mistyped `--field` must be named, and a
-//! crawl's requests and `warcinfo` records are counted, not listed one by one.
+//! What a new user meets first: a mistyped path must not cost the last good
+//! output, a mistyped `--field` must be named, and a crawl's requests and
+//! `warcinfo` records are counted, not listed one by one.
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::fs;
+use std::path::Path;
 
 use common::*;
+
+/// Every file under `dir` (hidden ones too) with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let name = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                files.insert(name, fs::read(&p).unwrap());
+            }
+        }
+    }
+    files
+}
+
+fn write_earlier_output(out: &Path) {
+    fs::create_dir_all(out.join("notes")).unwrap();
+    fs::write(out.join("documents.jsonl"), "{\"id\":\"earlier\"}\n").unwrap();
+    fs::write(out.join("stories.jsonl"), "{\"id\":\"story-earlier\"}\n").unwrap();
+    fs::write(
+        out.join("index.html"),
+        "<!DOCTYPE html><p>earlier report</p>",
+    )
+    .unwrap();
+    fs::write(out.join("notes/readme.txt"), "kept by the user").unwrap();
+}
+
+#[test]
+fn analyze_of_a_missing_path_leaves_the_output_directory_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    write_earlier_output(&out);
+    let before = snapshot(&out);
+    assert_eq!(before.len(), 4);
+    let missing = dir.path().join("no-such-corpus");
+    let run = parallax(&[
+        "analyze",
+        missing.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "nothing could be analysed in {}; {} was left as it was",
+            missing.display(),
+            out.display()
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("wrote "), "{err}");
+    // Byte for byte, and no temporary file left behind.
+    assert_eq!(snapshot(&out), before);
+}
+
+#[test]
+fn analyze_that_finds_nothing_creates_no_output_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    fs::write(&empty, "").unwrap();
+    let out = dir.path().join("new/out");
+    let run = parallax(&[
+        "analyze",
+        empty.to_str().unwrap(),
+        "also-missing.jsonl",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "nothing could be analysed in {}, also-missing.jsonl;",
+            empty.display()
+        )),
+        "{err}"
+    );
+    assert!(!dir.path().join("new").exists(), "{err}");
+}
+
+#[test]
+fn analyze_replaces_an_earlier_output_whole_and_leaves_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    write_earlier_output(&out);
+    let corpus = dir.path().join("c.jsonl");
+    fs::write(
+        &corpus,
+        "{\"id\":\"n1\",\"text\":\"The ferry resumed on Monday, the operator said.\"}\n{bad\n",
+    )
+    .unwrap();
+    let run = parallax(&[
+        "analyze",
+        corpus.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let after = snapshot(&out);
+    let names: Vec<&str> = after.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "documents.jsonl",
+            "index.html",
+            "notes/readme.txt",
+            "stories.jsonl"
+        ]
+    );
+    let docs = lines(&after["documents.jsonl"]);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["id"], "n1");
+    assert_eq!(lines(&after["stories.jsonl"]).len(), 1);
+    let html = String::from_utf8_lossy(&after["index.html"]);
+    assert!(html.contains("The ferry resumed"));
+    assert!(!html.contains("earlier report"));
+    assert_eq!(after["notes/readme.txt"], b"kept by the user");
+    #[cfg(unix)]
+    {
+        // Written like any new file, not owner-only as temporary files are.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(out.join("documents.jsonl"))
+            .unwrap()
+            .permissions()
+            .mode();
+        let plain = dir.path().join("plain");
+        fs::write(&plain, "").unwrap();
+        let umask_mode = fs::metadata(&plain).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, umask_mode & 0o777);
+    }
+}
 
 const RECORD: &str = "{\"id\":\"r\",\"text\":\"Talks resumed on Monday, the envoy said.\",\"source\":\"Velm Courier\",\"date\":\"2030-05-06\"}";
 
