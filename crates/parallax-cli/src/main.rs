@@ -4,9 +4,9 @@
 mod progress;
 
 use std::collections::BTreeMap;
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -41,7 +41,8 @@ enum Command {
     Analyze {
         #[arg(required = true)]
         paths: Vec<String>,
-        /// Output directory (created if missing).
+        /// Output directory (created if missing). Its files are replaced only
+        /// at the end of a run that analysed something.
         #[arg(short, long)]
         output: PathBuf,
         #[command(flatten)]
@@ -200,6 +201,7 @@ impl NoticePrinter {
                 "warning".to_string(),
                 format!("warning: {document}: {message}"),
             ),
+            Notice::UnseenFields(u) => ("unseen-fields".to_string(), format!("warning: {u}")),
         };
         let count = self.shown.entry(kind.clone()).or_default();
         *count += 1;
@@ -236,8 +238,16 @@ fn run_pipeline(
     Ok(tally?)
 }
 
-fn finish(tally: &Tally) -> ExitCode {
+/// The tally, and beside it the mapped fields that no record had.
+fn print_tally(tally: &Tally) {
     eprintln!("{tally}");
+    if let Some(unseen) = &tally.unseen_fields {
+        eprintln!("warning: {unseen}");
+    }
+}
+
+fn finish(tally: &Tally) -> ExitCode {
+    print_tally(tally);
     if tally.analysed == 0 {
         eprintln!("nothing could be analysed");
         ExitCode::FAILURE
@@ -271,41 +281,122 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<ExitCode> {
-    fs::create_dir_all(&output).with_context(|| format!("creating {}", output.display()))?;
-    let docs_path = output.join("documents.jsonl");
-    let file =
-        File::create(&docs_path).with_context(|| format!("creating {}", docs_path.display()))?;
-    let mut out = BufWriter::new(file);
-    let mut docs = Vec::new();
-    let tally = run_pipeline(input, paths, |doc| {
-        serde_json::to_writer(&mut out, &doc).map_err(io::Error::other)?;
-        out.write_all(b"\n")?;
-        docs.push(doc);
-        Ok(())
-    })?;
-    out.flush()
-        .with_context(|| format!("writing {}", docs_path.display()))?;
-    let stories = parallax_link::singleton_stories(&docs);
-    let stories_path = output.join("stories.jsonl");
-    let mut out = BufWriter::new(
-        File::create(&stories_path)
-            .with_context(|| format!("creating {}", stories_path.display()))?,
-    );
-    for s in &stories {
-        serde_json::to_writer(&mut out, s)?;
-        out.write_all(b"\n")?;
+/// The output directory of `analyze`. Files are written to temporary files
+/// in it and renamed over their final names only when the run succeeded;
+/// a failed run removes its temporary files (they are deleted when dropped)
+/// and the directories it created.
+struct OutputDir {
+    path: PathBuf,
+    /// Directories this run created, innermost first.
+    created: Vec<PathBuf>,
+    keep: bool,
+}
+
+impl OutputDir {
+    fn create(path: &Path) -> Result<Self> {
+        let created: Vec<PathBuf> = path
+            .ancestors()
+            .take_while(|p| !p.as_os_str().is_empty() && !p.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        fs::create_dir_all(path).with_context(|| format!("creating {}", path.display()))?;
+        Ok(OutputDir {
+            path: path.to_path_buf(),
+            created,
+            keep: false,
+        })
     }
-    out.flush()
-        .with_context(|| format!("writing {}", stories_path.display()))?;
-    let report_path = output.join("index.html");
+
+    /// A temporary file beside the final `name`, e.g. `.documents.jsonl.XXXXXX.partial`.
+    fn temporary(&self, name: &str) -> Result<tempfile::NamedTempFile> {
+        let prefix = format!(".{name}.");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".partial");
+        // Like any new file: readable as the umask allows, not owner-only.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(fs::Permissions::from_mode(0o666));
+        }
+        builder
+            .tempfile_in(&self.path)
+            .with_context(|| format!("creating a temporary file in {}", self.path.display()))
+    }
+
+    fn keep(mut self) {
+        self.keep = true;
+    }
+}
+
+impl Drop for OutputDir {
+    fn drop(&mut self) {
+        if !self.keep {
+            for dir in &self.created {
+                // Removes only empty directories: nothing else is lost.
+                let _ = fs::remove_dir(dir);
+            }
+        }
+    }
+}
+
+fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<ExitCode> {
+    let dir = OutputDir::create(&output)?;
+    let names = ["documents.jsonl", "stories.jsonl", "index.html"];
+    let finals = names.map(|n| output.join(n));
+    let [docs_tmp, stories_tmp, report_tmp] = [
+        dir.temporary(names[0])?,
+        dir.temporary(names[1])?,
+        dir.temporary(names[2])?,
+    ];
+    let shown_paths = paths.join(", ");
+    let mut docs = Vec::new();
+    let tally = {
+        let mut out = BufWriter::new(docs_tmp.as_file());
+        let tally = run_pipeline(input, paths, |doc| {
+            serde_json::to_writer(&mut out, &doc).map_err(io::Error::other)?;
+            out.write_all(b"\n")?;
+            docs.push(doc);
+            Ok(())
+        })?;
+        out.flush()
+            .with_context(|| format!("writing {}", finals[0].display()))?;
+        tally
+    };
+    if tally.analysed == 0 {
+        // Leaving the last good output in place is better than replacing
+        // it with an empty one.
+        print_tally(&tally);
+        eprintln!(
+            "nothing could be analysed in {shown_paths}; {} was left as it was",
+            output.display()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let stories = parallax_link::singleton_stories(&docs);
+    let write_stories = || -> io::Result<()> {
+        let mut out = BufWriter::new(stories_tmp.as_file());
+        for s in &stories {
+            serde_json::to_writer(&mut out, s)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    };
+    write_stories().with_context(|| format!("writing {}", finals[1].display()))?;
     let html = parallax_report::render("Parallax report", &tally.to_string(), &docs, &stories);
-    fs::write(&report_path, html).with_context(|| format!("writing {}", report_path.display()))?;
+    report_tmp
+        .as_file()
+        .write_all(html.as_bytes())
+        .with_context(|| format!("writing {}", finals[2].display()))?;
+    for (tmp, path) in [docs_tmp, stories_tmp, report_tmp].into_iter().zip(&finals) {
+        tmp.persist(path)
+            .with_context(|| format!("replacing {}", path.display()))?;
+    }
+    dir.keep();
     eprintln!(
         "wrote {}, {} and {}",
-        docs_path.display(),
-        stories_path.display(),
-        report_path.display()
+        finals[0].display(),
+        finals[1].display(),
+        finals[2].display()
     );
     Ok(finish(&tally))
 }

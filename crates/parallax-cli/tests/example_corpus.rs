@@ -179,10 +179,12 @@ fn analyze_writes_documents_stories_and_an_escaped_report() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
+    assert!(err.contains("read 10, analysed 10, skipped 0;"), "{err}");
     assert!(
-        err.contains("read 11, analysed 10, skipped 1 (not-an-article 1)"),
+        err.contains("; 1 WARC record that is not a page (warcinfo 1)"),
         "{err}"
     );
+    assert!(!err.contains("mapped field"), "{err}");
     let docs = lines(&std::fs::read(out_dir.join("documents.jsonl")).unwrap());
     let stories = lines(&std::fs::read(out_dir.join("stories.jsonl")).unwrap());
     assert_eq!(docs.len(), 10);

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use flate2::read::MultiGzDecoder;
 use parallax_model::{Body, Origin, SourceDocument};
 
-use crate::fields::FieldMap;
+use crate::fields::{FieldMap, FieldUsage, EARLY_CHECK_RECORDS};
 use crate::jsonl::JsonLines;
 use crate::problem::{Event, Problem, ProblemKind};
 use crate::sniff::{self, Format};
@@ -35,22 +35,36 @@ impl Default for ReaderOptions {
 type Events = Box<dyn Iterator<Item = Event> + Send>;
 
 /// Yields every document and every problem of the inputs, in input order:
-/// paths in the order given, directory entries sorted by name.
+/// paths in the order given, directory entries sorted by name. It also
+/// checks that the fields mapped explicitly are found in the JSON records,
+/// and says which are not (see [`Event::UnseenFields`]).
 pub struct Reader {
     opts: Arc<ReaderOptions>,
     inputs: VecDeque<String>,
     walker: Option<walkdir::IntoIter>,
     current: Option<Events>,
+    usage: Arc<FieldUsage>,
+    /// Whether the check after the first JSON records was made.
+    early_checked: bool,
+    /// Whether all inputs were read and the last check made.
+    finished: bool,
+    /// An event to yield before reading on.
+    pending: Option<Event>,
 }
 
 impl Reader {
     /// `paths` are files, directories, or `-` for JSON Lines on standard input.
     pub fn new(paths: Vec<String>, opts: ReaderOptions) -> Self {
+        let usage = Arc::new(FieldUsage::new(&opts.fields));
         Reader {
             opts: Arc::new(opts),
             inputs: paths.into(),
             walker: None,
             current: None,
+            usage,
+            early_checked: false,
+            finished: false,
+            pending: None,
         }
     }
 
@@ -63,7 +77,7 @@ impl Reader {
                             continue;
                         }
                         let path = entry.path().to_string_lossy().into_owned();
-                        return Some(open_file(&path, false, &self.opts));
+                        return Some(open_file(&path, false, &self.opts, &self.usage));
                     }
                     Some(Err(e)) => {
                         let path = e
@@ -86,6 +100,7 @@ impl Reader {
                     "-".to_string(),
                     stdin,
                     Arc::clone(&self.opts),
+                    Arc::clone(&self.usage),
                 )));
             }
             let path = Path::new(&input);
@@ -98,7 +113,7 @@ impl Reader {
                 );
                 continue;
             }
-            return Some(open_file(&input, true, &self.opts));
+            return Some(open_file(&input, true, &self.opts, &self.usage));
         }
     }
 }
@@ -107,14 +122,30 @@ impl Iterator for Reader {
     type Item = Event;
 
     fn next(&mut self) -> Option<Event> {
+        if let Some(ev) = self.pending.take() {
+            return Some(ev);
+        }
         loop {
             if let Some(cur) = self.current.as_mut() {
                 if let Some(ev) = cur.next() {
+                    if !self.early_checked && self.usage.records() >= EARLY_CHECK_RECORDS {
+                        // A misspelt mapping shows after the first records,
+                        // not only at the end of a long run.
+                        self.early_checked = true;
+                        self.pending = self.usage.unseen(false).map(Event::UnseenFields);
+                    }
                     return Some(ev);
                 }
                 self.current = None;
             }
-            self.current = Some(self.next_source()?);
+            match self.next_source() {
+                Some(source) => self.current = Some(source),
+                None if self.finished => return None,
+                None => {
+                    self.finished = true;
+                    return self.usage.unseen(true).map(Event::UnseenFields);
+                }
+            }
         }
     }
 }
@@ -133,7 +164,12 @@ fn origin(path: &str) -> Origin {
 /// Open one file and return the events it yields. `explicit` files were
 /// named on the command line, so an unknown extension is sniffed instead of
 /// skipped.
-fn open_file(path: &str, explicit: bool, opts: &Arc<ReaderOptions>) -> Events {
+fn open_file(
+    path: &str,
+    explicit: bool,
+    opts: &Arc<ReaderOptions>,
+    usage: &Arc<FieldUsage>,
+) -> Events {
     let unreadable = |e: io::Error| {
         one(Problem::new(
             origin(path),
@@ -190,6 +226,7 @@ fn open_file(path: &str, explicit: bool, opts: &Arc<ReaderOptions>) -> Events {
             path.to_string(),
             Box::new(BufReader::with_capacity(1 << 20, reader)),
             Arc::clone(opts),
+            Arc::clone(usage),
         )),
         Format::Warc => Box::new(WarcRecords::new(
             path.to_string(),

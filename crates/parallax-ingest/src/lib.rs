@@ -20,9 +20,9 @@ mod sniff;
 mod warc;
 
 pub use decode::decode;
-pub use fields::{FieldError, FieldMap};
+pub use fields::{FieldError, FieldMap, UnseenFields};
 pub use files::{Reader, ReaderOptions};
-pub use problem::{Event, Problem, ProblemKind};
+pub use problem::{Event, NotAPage, Problem, ProblemKind};
 
 /// Documents larger than this (in bytes) are skipped unless configured.
 pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 8 * 1024 * 1024;

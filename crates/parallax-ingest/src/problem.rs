@@ -1,5 +1,7 @@
 use parallax_model::{Origin, SourceDocument};
 
+use crate::fields::UnseenFields;
+
 /// Why a piece of input was not analysed. The codes are stable: run
 /// summaries count by them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -20,8 +22,6 @@ pub enum ProblemKind {
     Unreadable,
     /// A file in a walked directory whose type Parallax does not read.
     UnsupportedType,
-    /// A WARC record that is not an HTML response (requests, metadata, images).
-    NotArticle,
     /// A fault in Parallax itself while analysing this document; the rest
     /// of the run goes on. Please report it with the document.
     Internal,
@@ -38,7 +38,6 @@ impl ProblemKind {
             ProblemKind::Truncated => "truncated",
             ProblemKind::Unreadable => "unreadable",
             ProblemKind::UnsupportedType => "unsupported-type",
-            ProblemKind::NotArticle => "not-an-article",
             ProblemKind::Internal => "internal-error",
         }
     }
@@ -74,9 +73,28 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// A WARC record that holds no article page: the crawl's `warcinfo`, a
+/// `request`, `metadata`, a `revisit`, a response that is not an HTML page.
+/// A crawl holds many of these, so a run counts them by `what` rather than
+/// reporting each one. A damaged record is a [`Problem`] instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotAPage {
+    pub origin: Origin,
+    /// What the record is, one of a few labels: its record type
+    /// (`warcinfo`, `request`, `metadata`, `revisit`, …), `non-HTML response`,
+    /// `non-HTTP response`, `non-HTML resource`, `response status 404`,
+    /// `untyped` or `other type`.
+    pub what: String,
+}
+
 /// What the reader yields, in input order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     Document(Box<SourceDocument>),
     Problem(Problem),
+    /// A WARC record that is not a page: to be counted, not analysed.
+    NotAPage(NotAPage),
+    /// Mapped fields that no JSON record has: once after the first
+    /// records (if any is missing then), and once when all input is read.
+    UnseenFields(UnseenFields),
 }

@@ -13,11 +13,24 @@ use parallax_model::Origin;
 
 use crate::files::ReaderOptions;
 use crate::jsonl::read_line_bounded;
-use crate::problem::{Event, Problem, ProblemKind};
+use crate::problem::{Event, NotAPage, Problem, ProblemKind};
 use crate::sniff;
 
 /// Header lines longer than this are not WARC headers.
 const MAX_HEADER_LINE: usize = 64 * 1024;
+
+/// Record types of the standard that never hold a page; others are counted
+/// as `other type`, so that a crawl cannot make the tally list unbounded.
+const OTHER_TYPES: [&str; 5] = ["warcinfo", "request", "metadata", "revisit", "continuation"];
+
+/// What an HTTP response in a record holds.
+#[derive(Debug, PartialEq, Eq)]
+enum Payload {
+    /// The body of an HTML page.
+    Page(Vec<u8>),
+    /// Not a page: what it is instead, as a [`NotAPage`] label.
+    NotAPage(String),
+}
 
 pub(crate) struct WarcRecords {
     path: String,
@@ -75,17 +88,17 @@ impl WarcRecords {
         let mut line = Vec::new();
         // Find the version line.
         loop {
-            let (n, fits) = read_line_bounded(self.reader.as_mut(), &mut line, MAX_HEADER_LINE)
+            let read = read_line_bounded(self.reader.as_mut(), &mut line, MAX_HEADER_LINE)
                 .map_err(|e| {
                     (
                         ProblemKind::Truncated,
                         format!("damaged or cut-short data: {e}"),
                     )
                 })?;
-            if n == 0 {
+            if read.consumed == 0 {
                 return Ok(Step::End);
             }
-            if !fits {
+            if !read.fits {
                 return Err((
                     ProblemKind::Truncated,
                     "an over-long line where a WARC record should start".into(),
@@ -106,20 +119,20 @@ impl WarcRecords {
         self.seen_any = true;
         let mut fields = Vec::new();
         loop {
-            let (n, fits) = read_line_bounded(self.reader.as_mut(), &mut line, MAX_HEADER_LINE)
+            let read = read_line_bounded(self.reader.as_mut(), &mut line, MAX_HEADER_LINE)
                 .map_err(|e| {
                     (
                         ProblemKind::Truncated,
                         format!("damaged or cut-short data: {e}"),
                     )
                 })?;
-            if n == 0 {
+            if read.consumed == 0 {
                 return Err((
                     ProblemKind::Truncated,
                     "file ends inside a record header".into(),
                 ));
             }
-            if !fits {
+            if !read.fits {
                 return Err((ProblemKind::Truncated, "over-long header line".into()));
             }
             let text = String::from_utf8_lossy(&line);
@@ -186,26 +199,15 @@ impl WarcRecords {
             .get("Content-Type")
             .unwrap_or("")
             .to_ascii_lowercase();
-        let (html, what) = match kind.as_str() {
+        let html = match kind.as_str() {
             "response" if content_type.contains("application/http") => match http_payload(&block) {
-                Ok(p) => p,
-                Err(msg) => {
-                    return Event::Problem(Problem::new(origin, ProblemKind::NotArticle, msg))
-                }
+                Ok(Payload::Page(body)) => body,
+                Ok(Payload::NotAPage(what)) => return not_a_page(origin, what),
+                Err((kind, msg)) => return Event::Problem(Problem::new(origin, kind, msg)),
             },
-            "resource" | "conversion" if content_type.contains("html") => (block, String::new()),
-            other => {
-                let what = if other.is_empty() { "untyped" } else { other };
-                return Event::Problem(Problem::new(
-                    origin,
-                    ProblemKind::NotArticle,
-                    format!("{what} record, not an HTML page"),
-                ));
-            }
+            "resource" | "conversion" if content_type.contains("html") => block,
+            other => return not_a_page(origin, record_label(other).to_string()),
         };
-        if !what.is_empty() {
-            return Event::Problem(Problem::new(origin, ProblemKind::NotArticle, what));
-        }
         let id = format!("{}:{}", sniff::stem(&self.path), self.record);
         let event = crate::files::single_document(origin, id, html, sniff::Format::Html);
         match event {
@@ -218,13 +220,34 @@ impl WarcRecords {
     }
 }
 
-/// Split an HTTP response into its HTML body; the message names why a
-/// response is not an article page (status, content type).
-fn http_payload(block: &[u8]) -> Result<(Vec<u8>, String), String> {
+fn not_a_page(origin: Origin, what: String) -> Event {
+    Event::NotAPage(NotAPage { origin, what })
+}
+
+/// The label of a record that is not a page, by its (lowercased) type.
+fn record_label(kind: &str) -> &str {
+    match kind {
+        "" => "untyped",
+        "response" => "non-HTTP response",
+        "resource" => "non-HTML resource",
+        "conversion" => "non-HTML conversion",
+        k => OTHER_TYPES
+            .iter()
+            .find(|t| **t == k)
+            .copied()
+            .unwrap_or("other type"),
+    }
+}
+
+/// Split an HTTP response into its HTML body, or say what it holds instead
+/// (a status other than 200, another content type). A damaged message is
+/// an error with its problem kind.
+fn http_payload(block: &[u8]) -> Result<Payload, (ProblemKind, String)> {
+    let damaged = |msg: &str| (ProblemKind::Truncated, msg.to_string());
     let split = find(block, b"\r\n\r\n")
         .map(|i| (i, 4))
         .or_else(|| find(block, b"\n\n").map(|i| (i, 2)))
-        .ok_or("HTTP response without a header end")?;
+        .ok_or_else(|| damaged("HTTP response without a header end"))?;
     let head =
         String::from_utf8_lossy(block.get(..split.0).unwrap_or_default()).to_ascii_lowercase();
     let mut body = block.get(split.0 + split.1..).unwrap_or_default().to_vec();
@@ -234,7 +257,12 @@ fn http_payload(block: &[u8]) -> Result<(Vec<u8>, String), String> {
         .and_then(|l| l.split_whitespace().nth(1))
         .unwrap_or("");
     if status != "200" {
-        return Ok((Vec::new(), format!("HTTP status {status}, not a page")));
+        let label = if status.len() == 3 && status.bytes().all(|b| b.is_ascii_digit()) {
+            format!("response status {status}")
+        } else {
+            "response status unreadable".to_string()
+        };
+        return Ok(Payload::NotAPage(label));
     }
     let header = |name: &str| {
         head.lines()
@@ -244,13 +272,10 @@ fn http_payload(block: &[u8]) -> Result<(Vec<u8>, String), String> {
     };
     let ctype = header("content-type").unwrap_or_default();
     if !ctype.is_empty() && !ctype.contains("html") {
-        return Ok((
-            Vec::new(),
-            format!("response of type {ctype}, not an HTML page"),
-        ));
+        return Ok(Payload::NotAPage("non-HTML response".to_string()));
     }
     if header("transfer-encoding").is_some_and(|v| v.contains("chunked")) {
-        body = dechunk(&body).ok_or("damaged chunked transfer encoding")?;
+        body = dechunk(&body).ok_or_else(|| damaged("damaged chunked transfer encoding"))?;
     }
     if header("content-encoding").is_some_and(|v| v.contains("gzip")) {
         // Inflate no more than a page can hold: a small record must not
@@ -260,13 +285,16 @@ fn http_payload(block: &[u8]) -> Result<(Vec<u8>, String), String> {
         GzDecoder::new(body.as_slice())
             .take(MAX_PAGE + 1)
             .read_to_end(&mut out)
-            .map_err(|e| format!("damaged gzip content encoding: {e}"))?;
+            .map_err(|e| damaged(&format!("damaged gzip content encoding: {e}")))?;
         if out.len() as u64 > MAX_PAGE {
-            return Ok((Vec::new(), "gzip content inflates past 64 MB".to_string()));
+            return Err((
+                ProblemKind::TooLarge,
+                "gzip content inflates past 64 MB".to_string(),
+            ));
         }
         body = out;
     }
-    Ok((body, String::new()))
+    Ok(Payload::Page(body))
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -363,7 +391,7 @@ mod tests {
         ));
         let ev = read(data);
         assert_eq!(ev.len(), 3);
-        assert!(matches!(&ev[0], Event::Problem(p) if p.kind == ProblemKind::NotArticle));
+        assert!(matches!(&ev[0], Event::NotAPage(n) if n.what == "warcinfo"));
         match &ev[1] {
             Event::Document(d) => {
                 assert_eq!(d.id, "c:2");
@@ -372,7 +400,84 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(&ev[2], Event::Problem(p) if p.message.contains("image/png")));
+        assert!(matches!(&ev[2], Event::NotAPage(n) if n.what == "non-HTML response"));
+    }
+
+    fn labels(events: &[Event]) -> Vec<String> {
+        events
+            .iter()
+            .map(|e| match e {
+                Event::NotAPage(n) => format!("{} {}", n.origin, n.what),
+                Event::Problem(p) => format!("{} problem {}", p.origin, p.kind.code()),
+                Event::Document(d) => format!("{} page", d.origin),
+                Event::UnseenFields(u) => format!("{u}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn records_that_are_not_pages_get_a_label_from_a_fixed_set() {
+        let http = "application/http; msgtype=response";
+        let mut data = Vec::new();
+        for (kind, ctype, block) in [
+            (
+                "request",
+                "application/http; msgtype=request",
+                &b"GET /a HTTP/1.1\r\n\r\n"[..],
+            ),
+            ("metadata", "application/warc-fields", b"via: x"),
+            ("revisit", http, b"HTTP/1.1 200 OK\r\n\r\n"),
+            (
+                "response",
+                http,
+                b"HTTP/1.1 301 Moved\r\nLocation: /b\r\n\r\n",
+            ),
+            ("response", http, b"HTTP/1.1 2000000 Odd\r\n\r\n<p>x</p>"),
+            ("response", "text/html", b"<p>Hello</p>"),
+            ("resource", "image/jpeg", b"\xff\xd8"),
+            ("", "text/plain", b"x"),
+            ("made-up-type-9", "text/plain", b"x"),
+        ] {
+            data.extend(record(kind, ctype, block));
+        }
+        assert_eq!(
+            labels(&read(data)),
+            [
+                "c.warc:1 request",
+                "c.warc:2 metadata",
+                "c.warc:3 revisit",
+                "c.warc:4 response status 301",
+                "c.warc:5 response status unreadable",
+                "c.warc:6 non-HTTP response",
+                "c.warc:7 non-HTML resource",
+                "c.warc:8 untyped",
+                "c.warc:9 other type",
+            ]
+        );
+    }
+
+    #[test]
+    fn damaged_responses_stay_problems() {
+        let http = "application/http; msgtype=response";
+        let mut data = record("response", http, b"HTTP/1.1 200 OK no header end");
+        data.extend(record(
+            "response",
+            http,
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc",
+        ));
+        data.extend(record(
+            "response",
+            http,
+            b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\nnot gzip",
+        ));
+        assert_eq!(
+            labels(&read(data)),
+            [
+                "c.warc:1 problem truncated",
+                "c.warc:2 problem truncated",
+                "c.warc:3 problem truncated"
+            ]
+        );
     }
 
     #[test]

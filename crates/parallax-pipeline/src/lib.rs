@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::sync::mpsc;
 
 use parallax_clean::{Cleaner, CorpusCleaner, CorpusConfig, Draft};
-use parallax_ingest::{Event, Problem, ProblemKind, Reader, ReaderOptions};
+use parallax_ingest::{Event, NotAPage, Problem, ProblemKind, Reader, ReaderOptions, UnseenFields};
 use parallax_model::{Document, SourceDocument};
 use rayon::prelude::*;
 
@@ -71,6 +71,16 @@ pub enum Notice<'a> {
     Skipped(&'a Problem),
     /// A document that was analysed, with a caveat.
     Warning { document: &'a str, message: &'a str },
+    /// Mapped fields that none of the first JSON records has (the check
+    /// at the end of the run goes into the [`Tally`] instead).
+    UnseenFields(&'a UnseenFields),
+}
+
+/// What a batch holds besides documents, kept in input order.
+enum Aside {
+    Skipped(Problem),
+    NotAPage(NotAPage),
+    Unseen(UnseenFields),
 }
 
 /// The per-document stage, ready to run.
@@ -167,22 +177,26 @@ impl Pipeline {
                 Event::Document(d) => match &d.body {
                     parallax_model::Body::Text(t) | parallax_model::Body::Html(t) => t.len() as u64,
                 },
-                Event::Problem(_) => 0,
+                _ => 0,
             })
             .sum::<u64>();
-        let results: Vec<Result<Draft, Problem>> = batch
+        let results: Vec<Result<Draft, Aside>> = batch
             .into_par_iter()
             .map(|ev| match ev {
-                Event::Problem(p) => Err(p),
+                Event::Problem(p) => Err(Aside::Skipped(p)),
+                Event::NotAPage(n) => Err(Aside::NotAPage(n)),
+                Event::UnseenFields(u) => Err(Aside::Unseen(u)),
                 Event::Document(doc) => {
                     let origin = doc.origin.clone();
                     guarded(origin, || {
                         parallax_ingest::decode(*doc).map(|raw| self.cleaner.clean(raw))
                     })
+                    .map_err(Aside::Skipped)
                 }
             })
             .collect();
-        // `order` keeps input order: a problem, or `None` for the next document.
+        // `order` keeps input order: what came besides a document, or
+        // `None` for the next document.
         let mut order = Vec::with_capacity(results.len());
         let mut drafts = Vec::new();
         for r in results {
@@ -209,13 +223,17 @@ impl Pipeline {
             .collect();
         let mut documents = documents.into_iter();
         for slot in order {
-            tally.read += 1;
             match slot {
-                Some(p) => {
+                Some(Aside::Skipped(p)) => {
+                    tally.read += 1;
                     tally.skip(p.kind.code());
                     on_notice(Notice::Skipped(&p));
                 }
+                Some(Aside::NotAPage(n)) => tally.not_a_page(n.what),
+                Some(Aside::Unseen(u)) if u.complete => tally.unseen_fields = Some(u),
+                Some(Aside::Unseen(u)) => on_notice(Notice::UnseenFields(&u)),
                 None => {
+                    tally.read += 1;
                     // Every draft gives one result; an exhausted iterator would
                     // be a fault here, and is counted rather than lost.
                     let doc = match documents.next() {
