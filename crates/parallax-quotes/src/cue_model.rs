@@ -522,7 +522,7 @@ pub fn cue_examples(
     is_candidate: &dyn Fn(&str) -> bool,
 ) -> Vec<CueExample> {
     let mut out = Vec::new();
-    crate::for_each_candidate_reading(doc, is_candidate, &mut |ws, v, rule, r, view| {
+    crate::judge::for_each_candidate_reading(doc, is_candidate, &mut |ws, v, rule, r, view| {
         let mut fs = Vec::new();
         let mut push = |parts: &[Part<'_>]| {
             let names: Vec<&str> = parts.iter().map(|p| p.s).collect();

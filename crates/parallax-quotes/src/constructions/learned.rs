@@ -1,0 +1,146 @@
+//! The general reading around a word the cue model knows as a cue though
+//! no rule reads it ("criticism of", "called for", "believes", "was first
+//! reported by"): the reported words follow the cue and its particle up to
+//! the end of the clause or, when the cue closes its clause, stand before
+//! it. The cue model then judges whether the reading is an attribution.
+
+use parallax_analysis::lexicon::Signal;
+
+use super::Reading;
+use crate::clause::{clause_before, clause_to_end};
+use crate::judge::is_cue_adverb;
+use crate::speaker::{mention_left, mention_right, skip_left_modifiers};
+use crate::words::{self, Word};
+
+const CUE_EXCLUSIONS: &str = include_str!("../../../../data/cue_exclusions.txt");
+
+/// Words that name a thing rather than report speech ("titled", "named").
+fn cue_exclusions() -> &'static parallax_analysis::FastSet<&'static str> {
+    static SET: std::sync::OnceLock<parallax_analysis::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| parallax_analysis::word_list(CUE_EXCLUSIONS))
+}
+
+/// Particles and prepositions that close a cue: "called for", "criticism
+/// of", "talked about".
+const CUE_PARTICLES: &[&str] = &[
+    "of", "about", "for", "on", "to", "against", "with", "over", "at", "from", "in", "as", "out",
+    "up", "off", "into", "upon",
+];
+
+/// Read an attribution around word `v`, which the cue model judged a cue
+/// though the rules did not: the reported words follow the cue (with its
+/// particle) up to the end of the clause, or, when the cue closes its
+/// clause, stand before it.
+pub(crate) fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
+    let w = ws.get(v)?;
+    if cue_exclusions().contains(w.lower) {
+        return None;
+    }
+    let mut end = v;
+    if ws
+        .get(v + 1)
+        .is_some_and(|n| !n.quoted && CUE_PARTICLES.contains(&n.lower))
+    {
+        end = v + 1;
+    }
+    let after = end + 1;
+    let seg_start = ws[..v]
+        .iter()
+        .rposition(|x| (x.is_comma() || x.is_quote() || x.is_colon()) && !x.quoted)
+        .map_or(0, |i| i + 1);
+    let signal = w.verb.map_or(Signal::Neutral, |verb| verb.signal);
+    let cue = w.r.start..ws.get(end)?.r.end;
+    // A passive ("was first reported by", "is powerfully documented in"):
+    // the be-form may stand a few adverbs before the cue.
+    let mut before = v;
+    while before > 0 && ws.get(before - 1).is_some_and(is_cue_adverb) {
+        before -= 1;
+    }
+    let passive = before > 0 && ws.get(before - 1).is_some_and(words::is_be_form);
+    let by = (end..=v + 1).find(|&i| ws.get(i).is_some_and(|x| x.is("by") && !x.quoted));
+    if let (true, Some(by)) = (passive, by) {
+        // "O'Malley's move was first reported by MSNBC": the agent after
+        // "by" speaks about the subject before the verb.
+        let cue = w.r.start..ws.get(by)?.r.end;
+        let mut subject_end = before - 1;
+        while subject_end > 0
+            && ws
+                .get(subject_end - 1)
+                .is_some_and(|x| words::is_be_form(x) || words::is_auxiliary(x))
+        {
+            subject_end -= 1;
+        }
+        let content = clause_before(text, ws, subject_end)?;
+        let mention = mention_right(ws, by + 1, text).map(|(m, _)| m);
+        return Some(Reading {
+            mention,
+            appositive: None,
+            content: vec![content],
+            cue,
+            signal,
+            inherits: false,
+            learned: true,
+        });
+    }
+    let content = if ws
+        .get(after)
+        .is_some_and(|x| !x.ends_sentence() && !x.is_comma())
+    {
+        clause_to_end(text, ws, after)?
+    } else {
+        clause_before(text, ws, seg_start)?
+    };
+    let left = skip_left_modifiers(ws, v);
+    let relative = left > 0 && ["who", "which", "that"].iter().any(|r| ws[left - 1].is(r));
+    let mention = if relative {
+        // "Sanders, who sees himself as …": the antecedent, up to the pronoun.
+        let mut end = left - 1;
+        if end > 0 && ws[end - 1].is_comma() {
+            end -= 1;
+        }
+        mention_left(ws, end, text).map(|mut m| {
+            m.range.end = ws[left - 1].r.end;
+            m
+        })
+    } else {
+        mention_left(ws, left, text).filter(|m| {
+            ws.get(seg_start)
+                .is_some_and(|s| s.r.start <= m.range.start)
+        })
+    };
+    Some(Reading {
+        inherits: mention.is_none(),
+        learned: true,
+        mention,
+        appositive: None,
+        content: vec![content],
+        cue,
+        signal,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use parallax_analysis::Analysed;
+
+    use super::*;
+
+    fn sentence<'a>(doc: &'a Analysed<'_>) -> Vec<Word<'a>> {
+        crate::words::words(doc, 0..doc.text.len(), &[])
+    }
+
+    #[test]
+    fn a_passive_cue_reports_its_subject_and_names_the_agent_after_adverbs() {
+        let text = "The closure of the pier was first reported by the Velm Courier.";
+        let doc = Analysed::new(text, None);
+        let ws = sentence(&doc);
+        let v = ws.iter().position(|w| w.is("reported")).unwrap();
+        let r = read_learned_cue(text, &ws, v).unwrap();
+        let content: Vec<&str> = r.content.iter().map(|c| &text[c.clone()]).collect();
+        assert_eq!(content, ["The closure of the pier"]);
+        assert_eq!(&text[r.cue.clone()], "reported by");
+        let m = r.mention.unwrap();
+        assert_eq!(&text[m.range], "the Velm Courier");
+    }
+}
