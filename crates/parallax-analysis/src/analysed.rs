@@ -25,6 +25,8 @@ pub struct Analysed<'a> {
     folded_ends: Vec<u32>,
     /// Each token as a reporting verb, when it is one.
     verbs: Vec<Option<Verb>>,
+    /// Whether each token is, most of the time, a finite verb.
+    finite: Vec<bool>,
 }
 
 /// Append the folded form of `s` (see [`crate::fold`]) to `out`.
@@ -58,6 +60,7 @@ impl<'a> Analysed<'a> {
         let mut folded = String::with_capacity(text.len());
         let mut folded_ends = Vec::with_capacity(n);
         let mut verbs = Vec::with_capacity(n);
+        let mut finite = Vec::with_capacity(n);
         for t in &seg.tokens {
             let s = text.get(t.range.clone()).unwrap_or_default();
             let from = folded.len();
@@ -65,12 +68,14 @@ impl<'a> Analysed<'a> {
             // Offsets are stored in 32 bits: a document over 4 GiB is cut
             // off long before this point, but never wrap around.
             folded_ends.push(u32::try_from(folded.len()).unwrap_or(u32::MAX));
-            let verb = if t.kind == TokenKind::Word {
-                folded.get(from..).and_then(|f| lexicon().verb(f))
-            } else {
-                None
+            let (verb, is_finite) = match folded.get(from..) {
+                Some(f) if t.kind == TokenKind::Word => {
+                    (lexicon().verb(f), lexicon().is_finite_verb(f))
+                }
+                _ => (None, false),
             };
             verbs.push(verb);
+            finite.push(is_finite);
         }
         Analysed {
             text,
@@ -79,6 +84,7 @@ impl<'a> Analysed<'a> {
             folded,
             folded_ends,
             verbs,
+            finite,
         }
     }
 
@@ -114,6 +120,12 @@ impl<'a> Analysed<'a> {
             None => 0,
         };
         self.folded.get(start..end).unwrap_or_default()
+    }
+
+    /// Whether token `i` is, most of the time, a finite verb
+    /// (`data/finite_verbs.txt`).
+    pub fn is_finite_verb(&self, i: usize) -> bool {
+        self.finite.get(i).copied().unwrap_or(false)
     }
 
     /// Token `i` as a reporting verb of `data/reporting_verbs.tsv`.

@@ -1,5 +1,7 @@
-//! The word lists annotators read: reporting verbs, speaker nouns, pronouns.
-//! Each is a data file in `data/`, one entry a line, compiled in.
+//! The word lists annotators read: reporting verbs and the other words that
+//! head reporting cues (with what each reports), speaker nouns, document
+//! nouns and pronouns. Each is a data file in `data/`, one entry a line,
+//! compiled in.
 
 use crate::hash::FastMap;
 use std::sync::OnceLock;
@@ -7,6 +9,21 @@ use std::sync::OnceLock;
 const VERBS: &str = include_str!("../../../data/reporting_verbs.tsv");
 const NOUNS: &str = include_str!("../../../data/speaker_nouns.tsv");
 const PRONOUNS: &str = include_str!("../../../data/pronouns.tsv");
+const CUE_WORDS: &str = include_str!("../../../data/cue_words.tsv");
+const DOCUMENTS: &str = include_str!("../../../data/document_nouns.tsv");
+const FINITE: &str = include_str!("../../../data/finite_verbs.txt");
+
+pub use parallax_model::Mode;
+
+/// What `data/cue_words.tsv` says about a word that heads cues outside the
+/// reporting verbs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueWord {
+    /// It heads reports of this mode ("criticism", "touted", "belief").
+    Reports(Mode),
+    /// It heads no report of its own ("voted", "titled", "pushed").
+    Never,
+}
 
 /// What a reporting verb signals about the statement it reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -78,6 +95,7 @@ pub enum VerbForm {
 pub struct Verb {
     pub lemma: &'static str,
     pub signal: Signal,
+    pub mode: Mode,
     pub form: VerbForm,
 }
 
@@ -109,6 +127,14 @@ pub struct Lexicon {
     verbs: FastMap<String, Verb>,
     nouns: FastMap<String, Vec<Noun>>,
     pronouns: FastMap<String, Noun>,
+    cue_words: FastMap<String, CueWord>,
+    /// Nouns naming a document, a dataset or a recording, with the mode of
+    /// what they report ("the report" shows: evidence; "the letter" says:
+    /// writing).
+    documents: FastMap<String, Mode>,
+    /// Word forms that are, most of the time, a finite verb ("said",
+    /// "complied", "has", "would"): a clause holds one.
+    finite: crate::hash::FastSet<&'static str>,
     /// Lines that did not parse, as `file:line`; a test keeps this empty.
     pub bad_lines: Vec<String>,
 }
@@ -183,13 +209,15 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut lex = Lexicon::default();
         for (n, cols) in rows(VERBS) {
-            let (Some(&lemma), Some(signal)) =
-                (cols.first(), cols.get(1).and_then(|s| Signal::parse(s)))
-            else {
+            let (Some(&lemma), Some(signal), Some(mode)) = (
+                cols.first(),
+                cols.get(1).and_then(|s| Signal::parse(s)),
+                cols.get(2).and_then(|s| Mode::parse(s)),
+            ) else {
                 lex.bad_lines.push(format!("data/reporting_verbs.tsv:{n}"));
                 continue;
             };
-            let forms: Vec<(String, VerbForm)> = match cols.get(2).filter(|s| !s.is_empty()) {
+            let forms: Vec<(String, VerbForm)> = match cols.get(3).filter(|s| !s.is_empty()) {
                 Some(list) => std::iter::once((lemma.to_string(), VerbForm::Finite))
                     .chain(list.split_whitespace().map(|f| {
                         let form = if f.ends_with("ing") {
@@ -206,6 +234,7 @@ impl Lexicon {
                 lex.verbs.entry(f).or_insert(Verb {
                     lemma,
                     signal,
+                    mode,
                     form,
                 });
             }
@@ -240,7 +269,62 @@ impl Lexicon {
                 },
             );
         }
+        for (n, cols) in rows(CUE_WORDS) {
+            let entry = match cols.as_slice() {
+                [w, "none"] if !w.is_empty() => Some((w, CueWord::Never)),
+                [w, m] if !w.is_empty() => Mode::parse(m).map(|m| (w, CueWord::Reports(m))),
+                _ => None,
+            };
+            match entry {
+                Some((w, c)) => {
+                    lex.cue_words.insert(w.to_string(), c);
+                }
+                None => lex.bad_lines.push(format!("data/cue_words.tsv:{n}")),
+            }
+        }
+        lex.finite = crate::hash::word_list(FINITE);
+        for (n, cols) in rows(DOCUMENTS) {
+            let entry = match cols.as_slice() {
+                [w, m] if !w.is_empty() => Mode::parse(m).map(|m| (w, m)),
+                _ => None,
+            };
+            match entry {
+                Some((w, m)) => {
+                    lex.documents.insert(w.to_string(), m);
+                }
+                None => lex.bad_lines.push(format!("data/document_nouns.tsv:{n}")),
+            }
+        }
         lex
+    }
+
+    /// Whether `word` (folded) is, most of the time, a finite verb.
+    pub fn is_finite_verb(&self, word: &str) -> bool {
+        self.finite.contains(word)
+    }
+
+    /// A word of `data/cue_words.tsv`.
+    pub fn cue_word(&self, word: &str) -> Option<CueWord> {
+        folded_get(&self.cue_words, word)
+    }
+
+    /// The mode of a report whose source is this document noun ("report",
+    /// "survey", "letter").
+    pub fn document(&self, word: &str) -> Option<Mode> {
+        folded_get(&self.documents, word)
+    }
+
+    /// The mode a cue word reports when it heads a cue: a reporting verb's
+    /// mode, or its entry in `data/cue_words.tsv`. None for a word that is
+    /// never a cue or is in neither list.
+    pub fn cue_mode(&self, word: &str) -> Option<Mode> {
+        match self.verb(word) {
+            Some(v) => Some(v.mode),
+            None => match self.cue_word(word)? {
+                CueWord::Reports(m) => Some(m),
+                CueWord::Never => None,
+            },
+        }
     }
 
     pub fn verb(&self, word: &str) -> Option<Verb> {
@@ -294,6 +378,16 @@ mod tests {
         assert_eq!(l.verb("accuses").map(|v| v.lemma), Some("accuse"));
         assert_eq!(l.verb("replied").map(|v| v.lemma), Some("reply"));
         assert_eq!(l.verb("table"), None);
+        assert_eq!(l.verb("tweeted").map(|v| v.mode), Some(Mode::Writing));
+        assert_eq!(l.verb("believes").map(|v| v.mode), Some(Mode::Thought));
+        assert_eq!(l.verb("shows").map(|v| v.mode), Some(Mode::Evidence));
+        assert_eq!(l.verb("said").map(|v| v.mode), Some(Mode::Speech));
+        assert_eq!(l.cue_mode("criticism"), Some(Mode::Speech));
+        assert_eq!(l.cue_mode("belief"), Some(Mode::Thought));
+        assert_eq!(l.cue_word("titled"), Some(CueWord::Never));
+        assert_eq!(l.cue_mode("voted"), None);
+        assert_eq!(l.document("survey"), Some(Mode::Evidence));
+        assert_eq!(l.document("Letter"), Some(Mode::Writing));
         assert_eq!(
             l.noun("spokeswoman", Kind::Person).map(|n| n.gender),
             Some(Gender::Female)

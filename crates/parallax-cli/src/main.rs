@@ -584,6 +584,9 @@ fn eval_attribution(dir: &std::path::Path, json: bool, show: usize) -> Result<Ex
                 "f1_80": report.at80.f1, "precision_80": report.at80.precision, "recall_80": report.at80.recall,
                 "speaker_accuracy": report.speaker_accuracy,
                 "quoted_recall": report.quoted_recall,
+                "speech_precision_30": report.speech.precision,
+                "speech_recall_30": report.speech.recall,
+                "expected_calibration_error": report.calibration.expected_calibration_error,
                 "seconds": secs,
             })
         )?;

@@ -390,11 +390,14 @@ fn attribution_on_polnear_dev_does_not_regress() {
     let s: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(s["documents"], 84);
     // Floors a little under the figures measured last (BENCHMARKS.md),
-    // so that a change that makes attribution worse fails here.
+    // so that a change that makes attribution worse fails here. The records
+    // are scored as they are, and only readings that report a proposition
+    // are records, so noun-phrase contents the corpus marks are misses.
     for (key, floor) in [
-        ("f1_30", 0.79),
+        ("f1_30", 0.75),
         ("speaker_accuracy", 0.86),
         ("quoted_recall", 0.92),
+        ("speech_precision_30", 0.88),
     ] {
         let v = s[key].as_f64().unwrap();
         assert!(v >= floor, "{key} {v} fell below {floor}: {s}");

@@ -679,16 +679,45 @@ fn has_quote_mark(chars: &[char], content: &[Span]) -> bool {
     })
 }
 
-/// A quotation found by the system under test.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// An attribution found by the system under test: one or more pieces
+/// (an interrupted quotation, a quotation continued in the next
+/// paragraph), as one gold relation may have several content spans.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PredictedQuote {
-    /// Character offsets into [`GoldDocument::text`].
-    pub span: Span,
+    /// Character offsets into [`GoldDocument::text`], one span per piece,
+    /// in text order.
+    pub spans: Vec<Span>,
     /// `"direct"`, `"partial"` or `"indirect"`.
     pub kind: String,
     pub cue: Option<String>,
     /// The mention the attribution hangs on.
     pub speaker: Option<Span>,
+    /// What it reports (`speech`, `writing`, `thought`, `evidence`), when
+    /// the system says.
+    #[serde(default)]
+    pub mode: Option<String>,
+    /// How sure the system is that this is an attribution, in [0, 1].
+    #[serde(default)]
+    pub confidence: Option<f64>,
+}
+
+impl PredictedQuote {
+    /// Characters covered by the pieces.
+    pub fn len(&self) -> usize {
+        self.spans.iter().map(Span::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// From the first piece's start to the last piece's end.
+    pub fn extent(&self) -> Span {
+        Span::new(
+            self.spans.iter().map(|s| s.start).min().unwrap_or(0),
+            self.spans.iter().map(|s| s.end).max().unwrap_or(0),
+        )
+    }
 }
 
 /// Precision, recall and F1 with the counts behind them.
@@ -770,6 +799,82 @@ pub struct AttributionReport {
     /// At 30%, for the [`TOP_CUES`] most frequent gold cues: gold split by
     /// `cue_text`, predictions by their lower-cased cue.
     pub by_cue: Vec<(String, Prf)>,
+    /// The `speech` profile: only the predictions of mode `speech` or
+    /// `writing`, matched against every gold relation at 30% (recall is
+    /// over all gold, which holds beliefs and findings too).
+    pub speech: Prf,
+    /// At 30%: predictions split by mode (`none` where a prediction has
+    /// none); gold relations carry no mode, so only precision is meant.
+    pub by_mode: BTreeMap<String, Prf>,
+    /// How well predicted confidences match how often predictions are
+    /// right (at 30%), over predictions that carry one.
+    pub calibration: Calibration,
+}
+
+/// One bin of a reliability table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReliabilityBin {
+    /// Confidences in `[low, high)` (the last bin includes 1).
+    pub low: f64,
+    pub high: f64,
+    pub predictions: usize,
+    pub right: usize,
+    pub mean_confidence: f64,
+    /// Share right.
+    pub accuracy: f64,
+}
+
+/// Calibration of predicted confidences: ten equal bins and the expected
+/// calibration error (the bins' gaps between accuracy and mean confidence,
+/// weighted by their share of predictions).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Calibration {
+    pub predictions: usize,
+    pub expected_calibration_error: f64,
+    pub bins: Vec<ReliabilityBin>,
+}
+
+/// Bins of a reliability table.
+const BINS: usize = 10;
+
+impl Calibration {
+    /// From (confidence, right) pairs.
+    pub fn from_pairs(pairs: &[(f64, bool)]) -> Calibration {
+        let mut sums = vec![(0usize, 0usize, 0f64); BINS];
+        for &(c, right) in pairs {
+            let c = c.clamp(0.0, 1.0);
+            let b = ((c * BINS as f64) as usize).min(BINS - 1);
+            sums[b].0 += 1;
+            sums[b].1 += usize::from(right);
+            sums[b].2 += c;
+        }
+        let n = pairs.len();
+        let mut ece = 0.0;
+        let bins = sums
+            .iter()
+            .enumerate()
+            .map(|(i, &(count, right, total))| {
+                let mean = if count > 0 { total / count as f64 } else { 0.0 };
+                let accuracy = ratio(right, count);
+                if count > 0 {
+                    ece += count as f64 / n as f64 * (accuracy - mean).abs();
+                }
+                ReliabilityBin {
+                    low: i as f64 / BINS as f64,
+                    high: (i + 1) as f64 / BINS as f64,
+                    predictions: count,
+                    right,
+                    mean_confidence: mean,
+                    accuracy,
+                }
+            })
+            .collect();
+        Calibration {
+            predictions: n,
+            expected_calibration_error: ece,
+            bins,
+        }
+    }
 }
 
 /// The class a predicted kind is scored under: `direct` and `partial` ->
@@ -835,8 +940,18 @@ impl Content {
         Content { pieces, total }
     }
 
-    fn covered_by(&self, span: &Span) -> usize {
-        self.pieces.iter().map(|p| p.intersection(span)).sum()
+    fn covered_by(&self, spans: &[Span]) -> usize {
+        let predicted = Content::new(spans);
+        self.pieces
+            .iter()
+            .map(|p| {
+                predicted
+                    .pieces
+                    .iter()
+                    .map(|q| p.intersection(q))
+                    .sum::<usize>()
+            })
+            .sum()
     }
 }
 
@@ -865,9 +980,9 @@ fn match_at(
             continue;
         }
         for (pi, prediction) in predictions.iter().enumerate() {
-            let covered = content.covered_by(&prediction.span);
+            let covered = content.covered_by(&prediction.spans);
             if covered > 0 && covered as u128 * 100 >= content.total as u128 * percent as u128 {
-                candidates.push((covered, content.total, prediction.span.len(), gi, pi));
+                candidates.push((covered, content.total, prediction.len(), gi, pi));
             }
         }
     }
@@ -912,6 +1027,9 @@ pub fn score(docs: &[GoldDocument], predictions: &[Vec<PredictedQuote>]) -> Attr
     let (mut kind_scored, mut kind_correct) = (0, 0);
     let mut by_kind: BTreeMap<String, Counts> = BTreeMap::new();
     let mut by_cue: HashMap<String, Counts> = HashMap::new();
+    let mut by_mode: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut speech = Counts::default();
+    let mut confidences: Vec<(f64, bool)> = Vec::new();
 
     for (index, doc) in docs.iter().enumerate() {
         let predicted: &[PredictedQuote] = predictions.get(index).map_or(&[], Vec::as_slice);
@@ -974,7 +1092,32 @@ pub fn score(docs: &[GoldDocument], predictions: &[Vec<PredictedQuote>]) -> Attr
                 cue.found += usize::from(*found);
             }
         }
+        // The speech profile: the same matching over the speech and
+        // writing predictions alone.
+        let spoken: Vec<PredictedQuote> = predicted
+            .iter()
+            .filter(|p| matches!(p.mode.as_deref(), Some("speech" | "writing")))
+            .cloned()
+            .collect();
+        let spoken_pairs = match_at(&contents, &spoken, 30).len();
+        speech.gold += doc.attributions.len();
+        speech.predicted += spoken.len();
+        speech.found += spoken_pairs;
+        speech.found_predicted += spoken_pairs;
         for (prediction, found) in predicted.iter().zip(&predicted_found) {
+            let mode = by_mode
+                .entry(
+                    prediction
+                        .mode
+                        .clone()
+                        .unwrap_or_else(|| "none".to_string()),
+                )
+                .or_default();
+            mode.predicted += 1;
+            mode.found_predicted += usize::from(*found);
+            if let Some(c) = prediction.confidence {
+                confidences.push((c, *found));
+            }
             let kind = by_kind.entry(kind_class(&prediction.kind)).or_default();
             kind.predicted += 1;
             kind.found_predicted += usize::from(*found);
@@ -1006,6 +1149,9 @@ pub fn score(docs: &[GoldDocument], predictions: &[Vec<PredictedQuote>]) -> Attr
         kind_accuracy: ratio(kind_correct, kind_scored),
         by_kind: by_kind.into_iter().map(|(k, c)| (k, c.prf())).collect(),
         by_cue: cues.into_iter().map(|(k, c)| (k, c.prf())).collect(),
+        speech: speech.prf(),
+        by_mode: by_mode.into_iter().map(|(k, c)| (k, c.prf())).collect(),
+        calibration: Calibration::from_pairs(&confidences),
     }
 }
 
@@ -1060,6 +1206,28 @@ impl fmt::Display for AttributionReport {
             "  kind accuracy     {} (over found relations)",
             percent(self.kind_accuracy)
         )?;
+        write_header(f, "profile (>= 30%)")?;
+        write_row(f, "all", &self.at30)?;
+        write_row(f, "speech", &self.speech)?;
+        write_header(f, "by mode (>= 30%)")?;
+        for (mode, prf) in &self.by_mode {
+            write_row(f, mode, prf)?;
+        }
+        if self.calibration.predictions > 0 {
+            writeln!(
+                f,
+                "  confidence: expected calibration error {:.3} over {} predictions",
+                self.calibration.expected_calibration_error, self.calibration.predictions
+            )?;
+            writeln!(f, "    bin          n   right  mean conf  accuracy")?;
+            for b in self.calibration.bins.iter().filter(|b| b.predictions > 0) {
+                writeln!(
+                    f,
+                    "    {:.1}-{:.1} {:>7} {:>7}   {:>8.3}  {:>8.3}",
+                    b.low, b.high, b.predictions, b.right, b.mean_confidence, b.accuracy
+                )?;
+            }
+        }
         write_header(f, "by kind (>= 30%)")?;
         for (kind, prf) in &self.by_kind {
             write_row(f, kind, prf)?;
@@ -1463,11 +1631,56 @@ mod tests {
         speaker: Option<(usize, usize)>,
     ) -> PredictedQuote {
         PredictedQuote {
-            span: Span::new(span.0, span.1),
+            spans: vec![Span::new(span.0, span.1)],
             kind: kind.to_string(),
             cue: cue.map(str::to_string),
             speaker: speaker.map(|(s, e)| Span::new(s, e)),
+            mode: None,
+            confidence: None,
         }
+    }
+
+    #[test]
+    fn calibration_bins_confidences_and_weighs_their_gaps() {
+        // Four predictions at 0.9 of which three are right, two at 0.15 of
+        // which none is.
+        let pairs = [
+            (0.9, true),
+            (0.9, true),
+            (0.9, true),
+            (0.9, false),
+            (0.15, false),
+            (0.15, false),
+        ];
+        let c = Calibration::from_pairs(&pairs);
+        assert_eq!(c.predictions, 6);
+        let high = &c.bins[9];
+        assert_eq!((high.predictions, high.right), (4, 3));
+        assert!((high.accuracy - 0.75).abs() < 1e-9);
+        let low = &c.bins[1];
+        assert_eq!((low.predictions, low.right), (2, 0));
+        // 4/6 * |0.75 - 0.9| + 2/6 * |0 - 0.15| = 0.15
+        assert!((c.expected_calibration_error - 0.15).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_speech_profile_scores_speech_and_writing_predictions_only() {
+        let docs = vec![doc(vec![
+            gold(&[(10, 50)], Some((0, 8)), "said", true),
+            gold(&[(60, 90)], Some((92, 100)), "believes", false),
+        ])];
+        let mut said = pred((10, 50), "direct", Some("said"), Some((0, 8)));
+        said.mode = Some("speech".into());
+        let mut thinks = pred((60, 90), "indirect", Some("believes"), None);
+        thinks.mode = Some("thought".into());
+        let mut wrong = pred((200, 260), "indirect", Some("wrote"), None);
+        wrong.mode = Some("writing".into());
+        let report = score(&docs, &[vec![said, thinks, wrong]]);
+        assert_eq!((report.at30.predicted, report.at30.found), (3, 2));
+        assert_eq!((report.speech.predicted, report.speech.found), (2, 1));
+        assert!((report.speech.precision - 0.5).abs() < 1e-9);
+        assert_eq!(report.by_mode["thought"].found_predicted, 1);
+        assert_eq!(report.by_mode["writing"].found_predicted, 0);
     }
 
     #[test]

@@ -7,19 +7,15 @@ use parallax_analysis::Analysed;
 use parallax_model::{CharOffsets, QuoteKind};
 use parallax_quotes::QuoteFinding;
 
-/// Parallax's quotations in a raw text, as character spans of that text.
+/// Parallax's attributions in a raw text, as character spans of that text.
 ///
 /// The text is normalised (as a real run does) and the offsets are led back
-/// to the raw text. The findings are then put in the terms of annotated
-/// attribution corpora, where one relation may be several findings (the
-/// records themselves are not changed):
-/// - a partial quotation inside a reported clause of the same attribution
-///   is left out;
-/// - a quotation that continues the speaker's latest direct one, and the
-///   pieces of an interrupted quotation, are joined ([`join_pieces`]);
-/// - a reported clause starts at its complementizer and a quotation takes
-///   its marks ([`corpus_span`]);
-/// - two findings over the same characters count once.
+/// to the raw text. The records are scored as they are: each attribution
+/// (the records that share an `attribution` id) is one prediction, its
+/// pieces the prediction's content spans, as an annotated corpus marks one
+/// relation with several spans. Only span conventions are translated: a
+/// reported clause starts at its complementizer and a quotation takes its
+/// marks ([`corpus_span`]). Nothing is joined, dropped or de-duplicated.
 pub fn predict_quotes(raw: &str) -> Vec<PredictedQuote> {
     predict_quotes_with(raw, parallax_quotes::cue_model::cue_model())
 }
@@ -37,92 +33,39 @@ pub fn predict_quotes_with(
         Span::new(chars.char_of(raw_range.start), chars.char_of(raw_range.end))
     };
     let found = parallax_quotes::find_quotes_with(&doc, model);
-    let kept: Vec<&QuoteFinding> = found
-        .iter()
-        .filter(|q| {
-            !(q.kind == QuoteKind::Partial
-                && found.iter().any(|o| {
-                    o.kind == QuoteKind::Indirect
-                        && o.range.start <= q.range.start
-                        && q.range.end <= o.range.end
-                }))
-        })
-        .collect();
-    let mut out: Vec<PredictedQuote> = Vec::new();
-    for q in join_pieces(&clean, kept) {
-        let prediction = PredictedQuote {
-            span: to_span(corpus_span(&clean, &q)),
-            kind: match q.kind {
-                QuoteKind::Direct => "direct",
-                QuoteKind::Partial => "partial",
-                QuoteKind::Indirect => "indirect",
-            }
-            .to_string(),
-            cue: q
-                .cue
-                .as_ref()
-                .and_then(|c| clean.get(c.clone()))
-                .map(str::to_lowercase),
-            speaker: q.speaker.as_ref().map(|s| to_span(s.mention.clone())),
-        };
-        // Two findings over the same words are one attribution.
-        if !out.iter().any(|o| o.span == prediction.span) {
-            out.push(prediction);
+    let mut attributions: Vec<Vec<&QuoteFinding>> = Vec::new();
+    for q in &found {
+        if attributions.len() <= q.attribution {
+            attributions.resize_with(q.attribution + 1, Vec::new);
         }
+        attributions[q.attribution].push(q);
     }
-    out
-}
-
-/// Join the findings that annotated corpora count as one relation:
-/// - a quotation that only continues an earlier one ("“…,” she said. “…”")
-///   extends the speaker's latest direct quotation, which need not be the
-///   latest finding ("“…,” she said, stressing the past. “…”"), or failing
-///   that the latest finding of the speaker ("She said that … . “…”");
-/// - the pieces of an interrupted quotation, which share their cue ("“My
-///   hope,” he said, “is that …”").
-fn join_pieces(clean: &str, findings: Vec<&QuoteFinding>) -> Vec<QuoteFinding> {
-    let mut joined: Vec<QuoteFinding> = Vec::new();
-    for q in findings {
-        let near = |prev: &QuoteFinding| {
-            q.range.start.saturating_sub(prev.range.end) < 200
-                && !clean
-                    .get(prev.range.end..q.range.start)
-                    .unwrap_or("\n")
-                    .contains('\n')
-        };
-        let same_speaker = |prev: &QuoteFinding| {
-            prev.speaker.as_ref().map(|s| &s.name) == q.speaker.as_ref().map(|s| &s.name)
-        };
-        let latest = |wanted: &dyn Fn(&QuoteFinding) -> bool| {
-            joined
-                .iter()
-                .rev()
-                .take_while(|prev| near(prev))
-                .position(|prev| prev.kind == QuoteKind::Direct && wanted(prev))
-        };
-        let back = if q.kind != QuoteKind::Direct {
-            None
-        } else if q.cue.is_some() {
-            latest(&|prev| prev.cue == q.cue)
-        } else if q.speaker.is_some() {
-            latest(&same_speaker).or_else(|| {
-                joined
-                    .last()
-                    .filter(|p| near(p) && same_speaker(p))
-                    .map(|_| 0)
+    attributions
+        .into_iter()
+        .filter_map(|pieces| {
+            let first = pieces.first()?;
+            let cue = pieces.iter().find_map(|q| q.cue.as_ref());
+            let speaker = pieces.iter().find_map(|q| q.speaker.as_ref());
+            Some(PredictedQuote {
+                spans: pieces
+                    .iter()
+                    .map(|q| to_span(corpus_span(&clean, q)))
+                    .collect(),
+                kind: match first.kind {
+                    QuoteKind::Direct => "direct",
+                    QuoteKind::Partial => "partial",
+                    QuoteKind::Indirect => "indirect",
+                }
+                .to_string(),
+                cue: cue
+                    .and_then(|c| clean.get(c.clone()))
+                    .map(str::to_lowercase),
+                speaker: speaker.map(|s| to_span(s.mention.clone())),
+                mode: Some(first.mode.as_str().to_string()),
+                confidence: None,
             })
-        } else {
-            None
-        };
-        let target = back
-            .and_then(|b| joined.len().checked_sub(b + 1))
-            .and_then(|i| joined.get_mut(i));
-        match target {
-            Some(prev) => prev.range.end = q.range.end,
-            None => joined.push(q.clone()),
-        }
-    }
-    joined
+        })
+        .collect()
 }
 
 /// The span an annotator would mark for a finding: a reported clause from
@@ -188,9 +131,12 @@ pub fn show_differences(
     predictions: &[Vec<PredictedQuote>],
     n: usize,
 ) -> std::io::Result<()> {
-    let covered = |g: &[Span], p: &Span| {
+    let covered = |g: &[Span], p: &[Span]| {
         let total: usize = g.iter().map(Span::len).sum();
-        let hit: usize = g.iter().map(|s| s.intersection(p)).sum();
+        let hit: usize = g
+            .iter()
+            .map(|s| p.iter().map(|q| s.intersection(q)).sum::<usize>())
+            .sum();
         total > 0 && hit * 10 >= total * 3
     };
     let (mut missed, mut spurious, mut wrong) = (0, 0, 0);
@@ -205,7 +151,7 @@ pub fn show_differences(
                 g.content.first().map_or(0, |s| s.start),
                 g.content.last().map_or(0, |s| s.end),
             );
-            let hit = preds.iter().find(|p| covered(&g.content, &p.span));
+            let hit = preds.iter().find(|p| covered(&g.content, &p.spans));
             if missed < n && hit.is_none() {
                 missed += 1;
                 let q = if g.quoted { "quoted " } else { "" };
@@ -239,14 +185,15 @@ pub fn show_differences(
             }
         }
         for p in preds {
-            if spurious < n && !d.attributions.iter().any(|g| covered(&g.content, &p.span)) {
+            if spurious < n && !d.attributions.iter().any(|g| covered(&g.content, &p.spans)) {
                 spurious += 1;
                 writeln!(
                     out,
-                    "SPURIOUS [{}] {}: {}",
+                    "SPURIOUS {} [{}] {}: {}",
+                    p.mode.as_deref().unwrap_or("-"),
                     p.cue.as_deref().unwrap_or("-"),
                     d.name,
-                    excerpt(&d.text, &p.span)
+                    excerpt(&d.text, &p.extent())
                 )?;
             }
         }
@@ -271,10 +218,12 @@ mod tests {
 
     fn predicted(span: (usize, usize), speaker: (usize, usize)) -> PredictedQuote {
         PredictedQuote {
-            span: Span::new(span.0, span.1),
+            spans: vec![Span::new(span.0, span.1)],
             kind: "indirect".into(),
             cue: Some("said".into()),
             speaker: Some(Span::new(speaker.0, speaker.1)),
+            mode: None,
+            confidence: None,
         }
     }
 
@@ -307,7 +256,13 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         predict_quotes(text)
             .iter()
-            .map(|p| chars[p.span.start..p.span.end].iter().collect())
+            .map(|p| {
+                p.spans
+                    .iter()
+                    .map(|s| chars[s.start..s.end].iter().collect::<String>())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
             .collect()
     }
 
@@ -317,12 +272,12 @@ mod tests {
             "“We will rebuild,” Ada Rein said, adding that the pier would come first. \
              “The gates can wait.”",
         );
-        // The two quoted sentences are one attribution; the report of
-        // "adding" between them stays apart.
+        // The two quoted sentences are one attribution of two pieces; the
+        // report of "adding" between them stays apart.
         assert!(
             found
                 .iter()
-                .any(|f| f.starts_with("“We will rebuild") && f.ends_with("The gates can wait.”")),
+                .any(|f| f == "“We will rebuild,” | “The gates can wait.”"),
             "{found:?}"
         );
         assert!(
@@ -332,17 +287,17 @@ mod tests {
     }
 
     #[test]
-    fn an_interrupted_quotation_is_one_attribution_in_the_corpus_convention() {
+    fn an_interrupted_quotation_is_one_attribution_of_two_pieces() {
         let found = predicted_texts(
             "“My hope,” the mayor said, “is that the pier opens in May.”\n\n\
              Ivo Brandt said that the gates were shut.",
         );
-        // Both pieces with their marks, as annotators mark them, and the
-        // complementizer with the reported clause.
+        // Both pieces of one attribution with their marks, as annotators
+        // mark them, and the complementizer with the reported clause.
         assert_eq!(
             found,
             vec![
-                "“My hope,” the mayor said, “is that the pier opens in May.”".to_string(),
+                "“My hope,” | “is that the pier opens in May.”".to_string(),
                 "that the gates were shut".to_string(),
             ]
         );

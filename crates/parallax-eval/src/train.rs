@@ -10,6 +10,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use parallax_analysis::lexicon::lexicon;
 use parallax_model::CharOffsets;
 use parallax_quotes::cue_model::{
     cue_examples, is_cue_adverb_word, is_cue_function_word, CueExample, CueModel, CueTrainer,
@@ -202,9 +203,12 @@ fn train_on(
             *counts.entry(w.as_str()).or_default() += 1;
         }
     }
+    // A head is a candidate when it heads enough gold cues and the cue
+    // lexicon says what it reports (`data/reporting_verbs.tsv`,
+    // `data/cue_words.tsv`); a word it lists as heading no report is none.
     let mut vocabulary: Vec<String> = counts
         .iter()
-        .filter(|(_, &n)| n >= settings.min_count)
+        .filter(|(w, &n)| n >= settings.min_count && lexicon().cue_mode(w).is_some())
         .map(|(w, _)| (*w).to_string())
         .collect();
     vocabulary.sort();

@@ -80,13 +80,12 @@ fn dev_split_loads_completely() {
             d.attributions
                 .iter()
                 .map(|a| parallax_eval::attribution::PredictedQuote {
-                    span: parallax_eval::attribution::Span::new(
-                        a.content.first().map_or(0, |s| s.start),
-                        a.content.last().map_or(0, |s| s.end),
-                    ),
+                    spans: a.content.clone(),
                     kind: if a.quoted { "direct" } else { "indirect" }.to_string(),
                     cue: Some(a.cue_text.clone()),
                     speaker: a.source.first().copied(),
+                    mode: None,
+                    confidence: None,
                 })
                 .collect()
         })

@@ -46,11 +46,88 @@ pub struct Removed {
 /// Who a quotation is attributed to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Speaker {
+    /// The resolved full name, or the organisation or group as named.
     pub name: String,
+    /// The title or function ("Defense Ministry spokesman").
     pub role: Option<String>,
+    pub source_type: SourceType,
+    /// The words in this article the attribution hangs on ("he", "the
+    /// ministry spokesman", "Konashenkov").
     pub mention: String,
     pub start: usize,
     pub end: usize,
+}
+
+/// A quoted fragment inside a reported clause.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Partial {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What a report is of: what a researcher counting who said what needs to
+/// tell apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Said, told, denied, accused, "according to", "in a statement".
+    Speech,
+    /// Wrote, tweeted, posted, "in a letter".
+    Writing,
+    /// Believes, thinks, expects, hopes, wants, "decided to".
+    Thought,
+    /// What a report, survey, study, data or footage shows.
+    Evidence,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 4] = [Mode::Speech, Mode::Writing, Mode::Thought, Mode::Evidence];
+
+    /// The name the data files and the records use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Speech => "speech",
+            Mode::Writing => "writing",
+            Mode::Thought => "thought",
+            Mode::Evidence => "evidence",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Mode> {
+        Mode::ALL.iter().copied().find(|m| m.as_str() == s)
+    }
+
+    /// Whether a report of this mode says what someone said or wrote (the
+    /// `speech` profile of the scores).
+    pub fn is_speech(self) -> bool {
+        matches!(self, Mode::Speech | Mode::Writing)
+    }
+}
+
+/// What kind of source a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceType {
+    Person,
+    Organisation,
+    /// Several people: "officials", "critics", "47 percent of voters".
+    Group,
+    /// A report, study, poll, record, letter or recording.
+    Document,
+    Unknown,
+}
+
+impl SourceType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceType::Person => "person",
+            SourceType::Organisation => "organisation",
+            SourceType::Group => "group",
+            SourceType::Document => "document",
+            SourceType::Unknown => "unknown",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -61,10 +138,20 @@ pub enum QuoteKind {
     Indirect,
 }
 
+/// One piece of an attribution: a direct quotation, a partial quotation
+/// nobody's clause holds, or a reported clause (with the partial
+/// quotations inside it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
+    /// The attribution this record belongs to ("a1", "a2" …, in the order
+    /// attributions first appear). The pieces of an interrupted quotation
+    /// and a quotation continued without a cue share it.
+    pub attribution: String,
     pub text: String,
     pub kind: QuoteKind,
+    pub mode: Mode,
+    /// Quoted fragments inside a reported clause.
+    pub partials: Vec<Partial>,
     pub speaker: Option<Speaker>,
     pub cue: Option<String>,
     pub start: usize,

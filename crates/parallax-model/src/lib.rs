@@ -17,8 +17,8 @@ mod source;
 mod story;
 
 pub use document::{
-    Count, DateMention, Descriptor, Document, Entity, Outlet, Quote, QuoteKind, Removed, Span,
-    Speaker, Statement,
+    Count, DateMention, Descriptor, Document, Entity, Mode, Outlet, Partial, Quote, QuoteKind,
+    Removed, SourceType, Span, Speaker, Statement,
 };
 pub use offsets::CharOffsets;
 pub use source::{Body, Discarded, Origin, PageFacts, RawArticle, SourceDocument};

@@ -6,7 +6,7 @@ use std::ops::Range;
 use parallax_clean::CleanArticle;
 use parallax_extract::{Analysed, Annotators, QuoteFinding};
 use parallax_model::{
-    CharOffsets, Count, DateMention, Descriptor, Document, Entity, Quote, Span, Speaker,
+    CharOffsets, Count, DateMention, Descriptor, Document, Entity, Partial, Quote, Span, Speaker,
 };
 
 /// The speaker of the narrowest quotation holding `r`: who the article says
@@ -88,8 +88,19 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
         .quotes
         .into_iter()
         .map(|q| Quote {
+            attribution: format!("a{}", q.attribution + 1),
             text: slice(&q.range),
             kind: q.kind,
+            mode: q.mode,
+            partials: q
+                .partials
+                .iter()
+                .map(|p| Partial {
+                    text: slice(p),
+                    start: offsets.char_of(p.start),
+                    end: offsets.char_of(p.end),
+                })
+                .collect(),
             cue: q.cue.as_ref().map(slice),
             speaker: q.speaker.map(|s| Speaker {
                 mention: slice(&s.mention),
@@ -97,6 +108,7 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
                 end: offsets.char_of(s.mention.end),
                 name: s.name,
                 role: s.role,
+                source_type: s.source_type,
             }),
             start: offsets.char_of(q.range.start),
             end: offsets.char_of(q.range.end),

@@ -18,6 +18,7 @@ mod constructions;
 pub mod cue_model;
 mod fallback;
 mod judge;
+mod proposition;
 pub mod speaker;
 mod words;
 mod zones;
@@ -26,7 +27,7 @@ use std::ops::Range;
 
 use parallax_analysis::lexicon::Signal;
 use parallax_analysis::Analysed;
-use parallax_model::QuoteKind;
+use parallax_model::{Mode, QuoteKind, SourceType};
 
 pub use assemble::find_quotes_with;
 
@@ -35,6 +36,8 @@ pub use assemble::find_quotes_with;
 pub struct SpeakerFinding {
     pub name: String,
     pub role: Option<String>,
+    /// A person, a body, several people, a document, or not known.
+    pub source_type: SourceType,
     /// Byte range of the mention ("he", "the MoD deputy head", "Antonov").
     pub mention: Range<usize>,
 }
@@ -42,12 +45,23 @@ pub struct SpeakerFinding {
 /// One quotation: byte ranges into the clean text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuoteFinding {
+    /// The attribution this finding belongs to, numbered from 0 in the
+    /// order attributions first appear in the text. The pieces of an
+    /// interrupted quotation and a quotation continuing the previous
+    /// speaker share their attribution's number.
+    pub attribution: usize,
     pub kind: QuoteKind,
     /// The quoted words without their marks, or the reported clause.
     pub range: Range<usize>,
+    /// Quoted fragments inside a reported clause ("… called the reports
+    /// “anti-Russian smears”"): part of this attribution, not quotations of
+    /// their own.
+    pub partials: Vec<Range<usize>>,
     pub cue: Option<Range<usize>>,
     /// What the cue signals (denial, allegation…), when there is a cue.
     pub signal: Option<Signal>,
+    /// What is reported: speech, writing, thought or evidence.
+    pub mode: Mode,
     pub speaker: Option<SpeakerFinding>,
 }
 

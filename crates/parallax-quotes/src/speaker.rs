@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use parallax_analysis::lexicon::{lexicon, Gender, Kind};
 use parallax_analysis::FastSet;
+use parallax_model::{Mode, SourceType};
 
 use crate::words::{
     is_auxiliary, is_calendar, is_capitalised_non_name, is_determiner, is_joiner, is_phrase_stop,
@@ -477,6 +478,27 @@ pub fn appositive_role(ws: &[Word<'_>], text: &str) -> Option<String> {
     let body = if led_by_role { ws } else { &ws[1..] };
     let end = body.iter().rposition(|w| w.is_word())?;
     Some(join(&body[..=end], text))
+}
+
+/// What kind of source a mention resolved to is, and, for a document, the
+/// mode of what it reports ("the survey found": evidence).
+pub fn source_of(m: &Mention, res: &Resolved, text: &str) -> (SourceType, Option<Mode>) {
+    let head = text
+        .get(m.range.clone())
+        .and_then(|s| s.split_whitespace().last())
+        .unwrap_or_default();
+    if let Some(mode) = lexicon().document(head) {
+        return (SourceType::Document, Some(mode));
+    }
+    if res.name.is_empty() {
+        return (SourceType::Unknown, None);
+    }
+    let kind = match res.kind {
+        Kind::Person | Kind::Title => SourceType::Person,
+        Kind::People => SourceType::Group,
+        Kind::Organisation => SourceType::Organisation,
+    };
+    (kind, None)
 }
 
 /// A person mentioned anywhere in the document, for resolving surnames.

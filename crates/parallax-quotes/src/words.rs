@@ -19,6 +19,8 @@ pub struct Word<'a> {
     pub quoted: bool,
     /// The word as a reporting verb, looked up once: the finder asks often.
     pub verb: Option<parallax_analysis::lexicon::Verb>,
+    /// The word is, most of the time, a finite verb ("complied", "has").
+    pub finite: bool,
 }
 
 impl Word<'_> {
@@ -78,6 +80,7 @@ pub fn words<'a>(
             kind: t.kind,
             quoted,
             verb: doc.verb(i),
+            finite: doc.is_finite_verb(i),
         });
     }
     out

@@ -4,7 +4,8 @@
 use parallax_analysis::Analysed;
 use parallax_quotes::find_quotes;
 
-/// A compact view: kind, the quoted words, cue, speaker (mention → name, role).
+/// A compact view: attribution, kind, mode, the quoted words, partial
+/// quotations inside them, cue, speaker (mention → name, role, source type).
 fn view(text: &str) -> String {
     let doc = Analysed::new(text, None);
     let mut out = String::new();
@@ -13,19 +14,28 @@ fn view(text: &str) -> String {
         let cue = q.cue.as_ref().map_or("-", |c| &text[c.clone()]);
         let speaker = match &q.speaker {
             Some(s) => format!(
-                "{} → {}{}",
+                "{} → {}{} [{}]",
                 &text[s.mention.clone()],
                 s.name,
                 s.role
                     .as_ref()
                     .map(|r| format!(" ({r})"))
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+                s.source_type.as_str()
             ),
             None => "-".to_string(),
         };
+        let partials: Vec<&str> = q.partials.iter().map(|p| &text[p.clone()]).collect();
+        let partials = if partials.is_empty() {
+            String::new()
+        } else {
+            format!(" | partials: {}", partials.join(" / "))
+        };
         out.push_str(&format!(
-            "{:?} | {words} | cue: {cue} | {speaker}\n",
-            q.kind
+            "a{} {:?} {} | {words}{partials} | cue: {cue} | {speaker}\n",
+            q.attribution,
+            q.kind,
+            q.mode.as_str()
         ));
     }
     out

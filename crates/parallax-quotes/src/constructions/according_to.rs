@@ -1,7 +1,7 @@
 //! "according to X": the source after "according to", the report before it
 //! or, when the frame opens the sentence, after it.
 
-use parallax_analysis::lexicon::Signal;
+use parallax_analysis::lexicon::{Mode, Signal};
 
 use super::Reading;
 use crate::clause::{clause_before, clause_to_end};
@@ -53,6 +53,7 @@ pub(crate) fn according_to(text: &str, ws: &[Word<'_>], v: usize) -> Option<Read
         content: vec![content],
         cue,
         signal: Signal::Neutral,
+        mode: Mode::Speech,
         inherits: false,
         learned: false,
     })

@@ -2,7 +2,7 @@
 //! and "Graham: Trump's Rhetoric Is Destroying the Party", a name, a colon
 //! and what they said (also a transcript's "PENCE: Well, look, …").
 
-use parallax_analysis::lexicon::Signal;
+use parallax_analysis::lexicon::{Mode, Signal};
 
 use super::Reading;
 use crate::clause::clause_to_end;
@@ -87,6 +87,7 @@ pub(crate) fn headline_colon(text: &str, ws: &[Word<'_>]) -> Option<Reading> {
         content: vec![content],
         cue: ws.get(colon)?.r.clone(),
         signal: Signal::Neutral,
+        mode: Mode::Speech,
         inherits: false,
         learned: false,
     })

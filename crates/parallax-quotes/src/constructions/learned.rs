@@ -4,22 +4,13 @@
 //! the end of the clause or, when the cue closes its clause, stand before
 //! it. The cue model then judges whether the reading is an attribution.
 
-use parallax_analysis::lexicon::Signal;
+use parallax_analysis::lexicon::{lexicon, Signal};
 
 use super::Reading;
 use crate::clause::{clause_before, clause_to_end};
 use crate::judge::is_cue_adverb;
 use crate::speaker::{mention_left, mention_right, skip_left_modifiers};
 use crate::words::{self, Word};
-
-const CUE_EXCLUSIONS: &str = include_str!("../../../../data/cue_exclusions.txt");
-
-/// Words that name a thing rather than report speech ("titled", "named").
-fn cue_exclusions() -> &'static parallax_analysis::FastSet<&'static str> {
-    static SET: std::sync::OnceLock<parallax_analysis::FastSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| parallax_analysis::word_list(CUE_EXCLUSIONS))
-}
 
 /// Particles and prepositions that close a cue: "called for", "criticism
 /// of", "talked about".
@@ -34,9 +25,9 @@ const CUE_PARTICLES: &[&str] = &[
 /// clause, stand before it.
 pub(crate) fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<Reading> {
     let w = ws.get(v)?;
-    if cue_exclusions().contains(w.lower) {
-        return None;
-    }
+    // What the cue reports, from the cue lexicon; a word it does not list,
+    // or lists as heading no report ("titled", "voted"), is no cue.
+    let mode = lexicon().cue_mode(w.lower)?;
     let mut end = v;
     if ws
         .get(v + 1)
@@ -79,6 +70,7 @@ pub(crate) fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<
             content: vec![content],
             cue,
             signal,
+            mode,
             inherits: false,
             learned: true,
         });
@@ -117,6 +109,7 @@ pub(crate) fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<
         content: vec![content],
         cue,
         signal,
+        mode,
     })
 }
 

@@ -29,7 +29,7 @@ pub(crate) mod unnamed;
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use parallax_analysis::lexicon::{Signal, Verb, VerbForm};
+use parallax_analysis::lexicon::{Mode, Signal, Verb, VerbForm};
 
 use crate::speaker::{skip_left_modifiers, Mention};
 use crate::words::{self, is_determiner, Word};
@@ -44,6 +44,8 @@ pub(crate) struct Reading {
     pub(crate) content: Vec<Range<usize>>,
     pub(crate) cue: Range<usize>,
     pub(crate) signal: Signal,
+    /// What the cue reports: speech, writing, thought or evidence.
+    pub(crate) mode: Mode,
     /// A gerund cue ("adding that") inherits the sentence's speaker.
     pub(crate) inherits: bool,
     /// Read around a word the cue model judged, not by the rules.
@@ -63,6 +65,7 @@ impl Reading {
             content: vec![content],
             cue: site.w.r.clone(),
             signal: site.verb.signal,
+            mode: site.verb.mode,
             inherits: false,
             learned: false,
         }

@@ -107,11 +107,10 @@ fn reported_words(s: &CueSite<'_, '_>, start: usize) -> Option<Range<usize>> {
             }
             _ => Some(b),
         }
-    } else if quote_after {
-        clause_to_end(text, ws, after)
-    } else if ws
-        .get(after)
-        .is_some_and(|x| x.is_word() && !x.ends_sentence())
+    } else if quote_after
+        || ws
+            .get(after)
+            .is_some_and(|x| x.is_word() && !x.ends_sentence())
     {
         clause_to_end(text, ws, after)
     } else {

@@ -1,0 +1,423 @@
+//! Whether a reading reports a proposition.
+//!
+//! A cue reports what someone said, wrote or thought only when it takes a
+//! clause ("said the strikes had stopped"), a complement ("denied that
+//! …", "asked whether …"), a quotation, an infinitive of a demand or an
+//! intention ("urged them to leave", "vowed to rebuild"), a predication
+//! ("dismissed the report as a smear"), or a reason ("accused Russia of
+//! striking …"). A verb whose only object is a noun phrase ("denied the
+//! visitors a goal", "first reported the trade", "praised the crews") or a
+//! phrase of time and place ("spoke for about five minutes") reports no
+//! proposition: it may be an act worth recording, but it is no
+//! attribution. A quoted fragment inside a noun phrase ("pounding Trump as
+//! a “con artist”") does make it one: somebody said those words.
+
+use std::ops::Range;
+
+use parallax_analysis::lexicon::{Mode, Signal};
+
+use crate::constructions::Reading;
+use crate::words::{is_determiner, Word};
+
+/// What the words a reading reports look like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// No words yet: a cue ending in a colon waits for the next sentence.
+    Empty,
+    /// Quoted words stand inside.
+    Quotation,
+    /// After "that", a colon, "whether" or "if".
+    Complement,
+    /// An embedded question: "how …", "why …", "what …".
+    Question,
+    /// "to" and a verb.
+    Infinitive,
+    /// A subject and a finite verb.
+    Clause,
+    /// A noun phrase and what it is called: "… as a smear", "called the
+    /// closure a mistake".
+    Predication,
+    /// "of" or "for" and a gerund: "accused Russia of striking …".
+    Reason,
+    /// A noun phrase or a phrase of time and place only.
+    Phrase,
+}
+
+/// Words that open an embedded question.
+const QUESTION_WORDS: &[&str] = &["how", "why", "what", "whether", "if", "who", "whom"];
+
+/// Words that open a clause as its subject.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you", "there"];
+
+/// Prepositions and adverbs that open a phrase of time, place or manner
+/// rather than a clause ("for about five minutes", "online since …").
+const PHRASE_OPENERS: &[&str] = &[
+    "for",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "since",
+    "until",
+    "about",
+    "against",
+    "with",
+    "without",
+    "from",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "through",
+    "throughout",
+    "via",
+    "by",
+    "online",
+    "today",
+    "yesterday",
+    "here",
+    "there",
+    "again",
+    "home",
+    "back",
+    "off",
+    "out",
+    "up",
+    "down",
+    "around",
+    "across",
+    "near",
+    "outside",
+    "inside",
+];
+
+/// Words that end the subject part of a clause: a finite verb after them
+/// belongs to a relative clause or another phrase.
+fn ends_subject(w: &Word<'_>) -> bool {
+    w.is_comma()
+        || w.is_colon()
+        || ["which", "who", "whom", "whose", "where", "when", "while"].contains(&w.lower)
+}
+
+/// Words that open a subordinate clause: a subject right after one is
+/// that clause's, not the report's ("online since it was released").
+const SUBORDINATORS: &[&str] = &[
+    "since", "when", "because", "after", "before", "while", "if", "as", "until", "although",
+    "though", "once", "unless", "whereas", "where", "which", "who",
+];
+
+/// A past tense the list does not know ("complied"): an -ed word that
+/// follows no determiner (which would make it an adjective: "the closed
+/// pier").
+fn past_tense(words: &[&Word<'_>], i: usize) -> bool {
+    let w = words[i];
+    w.lower.len() > 4
+        && w.lower.ends_with("ed")
+        && !w.capitalised()
+        && i > 0
+        && !is_determiner(words[i - 1])
+}
+
+/// A subject pronoun, not opening a subordinate clause, followed by a
+/// finite verb: "after the convention he would not accept …".
+fn pronoun_clause(words: &[&Word<'_>]) -> bool {
+    (0..words.len().min(16)).any(|i| {
+        SUBJECT_PRONOUNS.contains(&words[i].lower)
+            && !words[i].is("it")
+            && (i == 0 || !SUBORDINATORS.contains(&words[i - 1].lower))
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.finite || past_tense(words, i + 1))
+    })
+}
+
+/// The shape of `content`, one of the reading's stretches, in sentence
+/// `ws`; `lemma` is the cue verb's lemma when the cue is a verb.
+/// A finite verb after a plausible subject: "the strikes had stopped",
+/// "Developers and supporters in Congress say …", "the program, run by
+/// the department, has brought …". The subject may hold commas, but a
+/// relative word ends it (a verb after "who" belongs to the relative
+/// clause), and a clause opening with a preposition ("In West Virginia
+/// alone, 300,000 acres have been damaged") starts after its first comma.
+fn subject_and_verb(words: &[&Word<'_>]) -> bool {
+    let opener = words
+        .first()
+        .is_some_and(|f| PHRASE_OPENERS.contains(&f.lower) || SUBORDINATORS.contains(&f.lower));
+    if verb_after_subject(words, 0, opener) {
+        return true;
+    }
+    opener
+        && words
+            .iter()
+            .take(12)
+            .position(|w| w.is_comma())
+            .is_some_and(|c| verb_after_subject(words, c + 1, false))
+}
+
+/// A finite verb among `words[from..]` after at least one word, before
+/// any relative word; with `strict`, also before any subordinator ("for a
+/// week since it was released" holds the verb of a subordinate clause).
+fn verb_after_subject(words: &[&Word<'_>], from: usize, strict: bool) -> bool {
+    let mut seen = 0;
+    for i in from..words.len().min(from + 25) {
+        let w = words[i];
+        if ends_subject(w) || strict && i > from && SUBORDINATORS.contains(&w.lower) {
+            return false;
+        }
+        if seen > 0 && (w.finite || past_tense(words, i)) && !w.quoted {
+            return true;
+        }
+        seen += usize::from(w.is_word());
+    }
+    false
+}
+
+/// "to leave", and after the object of a demand ("urged residents to
+/// leave", "told his advisers to find …"): "to" and a verb within the
+/// first words, only words before it.
+fn infinitive(words: &[&Word<'_>]) -> bool {
+    let Some(t) = words.iter().take(6).position(|w| w.is("to")) else {
+        return false;
+    };
+    let verb_next = words
+        .get(t + 1)
+        .is_some_and(|n| n.is_word() && !n.capitalised() && !is_determiner(n));
+    verb_next && words[..t].iter().all(|w| w.is_word() && !w.finite)
+}
+
+/// "accused Russia of striking …", "criticized for failing …", "called
+/// for reducing …": "of" or "for" and a gerund.
+fn reason(words: &[&Word<'_>]) -> bool {
+    words.windows(2).any(|p| {
+        (p[0].is("of") || p[0].is("for")) && p[1].lower.ends_with("ing") && p[1].lower.len() > 4
+    })
+}
+
+/// "dismissed the report as a smear", "called the closure a mistake": a
+/// noun phrase and what the speaker calls it.
+fn predication(words: &[&Word<'_>], lemma: Option<&str>, before: Option<&Word<'_>>) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if PHRASE_OPENERS.contains(&first.lower) {
+        return false;
+    }
+    // "called the closure a mistake", not "called for an inquiry".
+    let calls = matches!(lemma, Some("call" | "brand" | "label" | "dub" | "deem"))
+        && before.is_some_and(|b| b.verb.is_some());
+    words.iter().skip(1).any(|w| w.is("as")) || calls && words.len() >= 2
+}
+
+/// The shape of `content`, one of the reading's stretches, in sentence
+/// `ws`; `lemma` is the cue verb's lemma when the cue is a verb.
+pub(crate) fn shape(ws: &[Word<'_>], content: &Range<usize>, lemma: Option<&str>) -> Shape {
+    if content.is_empty() {
+        return Shape::Empty;
+    }
+    let from = ws.partition_point(|w| w.r.start < content.start);
+    let words: Vec<&Word<'_>> = ws[from..]
+        .iter()
+        .take_while(|w| w.r.end <= content.end)
+        .filter(|w| !w.is_quote() || w.quoted)
+        .collect();
+    if ws[from..]
+        .iter()
+        .take_while(|w| w.r.end <= content.end)
+        .any(|w| w.quoted || w.is_quote())
+    {
+        return Shape::Quotation;
+    }
+    let before = from.checked_sub(1).and_then(|i| ws.get(i));
+    if before.is_some_and(|b| b.is("that") || b.is_colon() || b.is("whether") || b.is("if")) {
+        return Shape::Complement;
+    }
+    let Some(first) = words.first() else {
+        return Shape::Phrase;
+    };
+    if first.is("that") {
+        return Shape::Complement;
+    }
+    if QUESTION_WORDS.contains(&first.lower) {
+        return Shape::Question;
+    }
+    let pronoun_first = SUBJECT_PRONOUNS.contains(&first.lower) && words.len() > 1;
+    if pronoun_first || subject_and_verb(&words) || pronoun_clause(&words) {
+        return Shape::Clause;
+    }
+    if infinitive(&words) {
+        return Shape::Infinitive;
+    }
+    if reason(&words) {
+        return Shape::Reason;
+    }
+    if predication(&words, lemma, before) {
+        return Shape::Predication;
+    }
+    Shape::Phrase
+}
+
+/// Whether an infinitive reports something for a cue of this signal and
+/// mode: a demand ("urged them to leave"), a wish or plan ("wants to
+/// sell"), a belief ("expects to win"), a promise or threat ("vowed to
+/// rebuild"), an agreement ("agreed to step down") does; "declined to
+/// comment" does not.
+fn infinitive_reports(signal: Signal, mode: Mode) -> bool {
+    mode == Mode::Thought
+        || matches!(
+            signal,
+            Signal::Demand
+                | Signal::Intention
+                | Signal::Belief
+                | Signal::Emphatic
+                | Signal::Support
+        )
+}
+
+/// Whether reading `r` of sentence `ws` reports a proposition.
+pub(crate) fn reports_a_proposition(ws: &[Word<'_>], r: &Reading) -> bool {
+    let cue_at = ws.iter().position(|w| w.r.start == r.cue.start);
+    let cue_end = ws.iter().rposition(|w| w.r.end <= r.cue.end);
+    let cue_word = cue_at.and_then(|i| ws.get(i));
+    // "according to X" frames a report whatever its shape; a headline's
+    // "Name:" and a cue ending in "to" ("wants to", "vowed to") take what
+    // follows as said or meant.
+    let frame = cue_word.is_some_and(|w| w.is("according") || w.is_colon());
+    let to = cue_end.and_then(|i| ws.get(i)).is_some_and(|w| w.is("to"));
+    if frame || (to && infinitive_reports(r.signal, r.mode)) {
+        return true;
+    }
+    let lemma = cue_word.and_then(|w| w.verb).map(|v| v.lemma);
+    // A noun or an adjective as the cue ("her criticism of …", "the
+    // belief that …", "adamant that …"): a verb after it belongs to the
+    // sentence, not to what it reports, so only a complement, a question
+    // or a quotation is its content.
+    let nominal = cue_word.is_some_and(|w| {
+        w.verb.is_none() && !w.finite && !w.lower.ends_with("ed") && !w.lower.ends_with("ing")
+    });
+    r.content.iter().all(|c| {
+        // A report around its cue ("The museum, Mr. Obama said, would
+        // …"): its parts before and after the cue together.
+        let around = c.start < r.cue.start && r.cue.end < c.end;
+        let shapes = if around {
+            vec![
+                shape(ws, &(c.start..r.cue.start), lemma),
+                shape(ws, &(r.cue.end..c.end), lemma),
+                shape(ws, c, lemma),
+            ]
+        } else {
+            vec![shape(ws, c, lemma)]
+        };
+        shapes.into_iter().any(|sh| {
+            if nominal {
+                matches!(
+                    sh,
+                    Shape::Empty | Shape::Quotation | Shape::Complement | Shape::Question
+                ) || sh == Shape::Infinitive && infinitive_reports(r.signal, r.mode)
+            } else {
+                reports(sh, r)
+            }
+        })
+    })
+}
+
+/// Whether content of this shape is a proposition for reading `r`.
+fn reports(shape: Shape, r: &Reading) -> bool {
+    match shape {
+        Shape::Empty
+        | Shape::Quotation
+        | Shape::Complement
+        | Shape::Question
+        | Shape::Clause
+        | Shape::Predication
+        | Shape::Reason => true,
+        Shape::Infinitive => infinitive_reports(r.signal, r.mode),
+        Shape::Phrase => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use parallax_analysis::Analysed;
+
+    use super::*;
+
+    /// The shape of what follows the cue word `cue` to the sentence end.
+    fn after(text: &str, cue: &str) -> Shape {
+        let doc = Analysed::new(text, None);
+        let zones: Vec<Range<usize>> = crate::zones::quoted_zones(text, &doc.seg)
+            .into_iter()
+            .map(|z| z.content)
+            .collect();
+        let ws = crate::words::words(&doc, 0..text.len(), &zones);
+        let v = ws.iter().position(|w| w.is(cue)).unwrap();
+        let lemma = ws[v].verb.map(|v| v.lemma);
+        let mut from = v + 1;
+        while ws[from].is("that") || ws[from].is_comma() {
+            from += 1;
+        }
+        let end = ws.iter().rposition(|w| !w.ends_sentence()).unwrap();
+        shape(&ws, &(ws[from].r.start..ws[end].r.end), lemma)
+    }
+
+    #[test]
+    fn shapes_of_what_a_cue_reports() {
+        use Shape::*;
+        let cases = [
+            (
+                "Figueroa said Stein complied with the orders.",
+                "said",
+                Clause,
+            ),
+            (
+                "The ministry denied that its jets flew over Sorn.",
+                "denied",
+                Complement,
+            ),
+            ("Rein asked whether the pier was safe.", "asked", Question),
+            (
+                "Rein explained how the gates failed.",
+                "explained",
+                Question,
+            ),
+            ("Rein said he would stay.", "said", Clause),
+            ("The mayor urged residents to leave.", "urged", Infinitive),
+            (
+                "The goalkeeper denied the visitors a goal.",
+                "denied",
+                Phrase,
+            ),
+            ("The paper first reported the trade.", "reported", Phrase),
+            (
+                "The two women spoke for about five minutes.",
+                "spoke",
+                Phrase,
+            ),
+            (
+                "Rein dismissed the report as a smear.",
+                "dismissed",
+                Predication,
+            ),
+            (
+                "Ankara accused Russia of striking hospitals.",
+                "accused",
+                Reason,
+            ),
+            ("Rein called the closure a mistake.", "called", Predication),
+            (
+                "Reid kept pounding Trump as a “con artist” all week.",
+                "pounding",
+                Quotation,
+            ),
+            (
+                "Rein praised the crews who rebuilt the pier.",
+                "praised",
+                Phrase,
+            ),
+        ];
+        for (text, cue, want) in cases {
+            assert_eq!(after(text, cue), want, "{text}");
+        }
+    }
+}
