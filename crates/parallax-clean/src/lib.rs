@@ -1,8 +1,8 @@
 //! Cleaning: from an article's raw text to the text every offset points into.
 //!
 //! Per document, [`Cleaner::clean`] normalises the text, takes out page
-//! furniture (related links, social embeds, navigation, captions, footers,
-//! legal notices) by the rules in `data/boilerplate.tsv`, finds the headline
+//! furniture (related links, social embeds, navigation, captions, picture
+//! credits, footers, legal notices) by the rules in `data/boilerplate.tsv`, finds the headline
 //! and the dateline, and infers the outlet and publication date with their
 //! evidence (signatures in `data/outlets.tsv`). Across a corpus,
 //! [`CorpusCleaner`] removes lines that recur in several documents of one

@@ -8,6 +8,8 @@ use crate::CleanError;
 
 const FILE: &str = "data/boilerplate.tsv";
 const DATA: &str = include_str!("../../../data/boilerplate.tsv");
+const OUTLETS: &str = include_str!("../../../data/gazetteer_outlets.tsv");
+const CREDITS: &str = include_str!("../../../data/credit_names.txt");
 
 /// Why a line is boilerplate: the reason code and the rule that fired.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +31,7 @@ pub struct BoilerplateRules {
 
 /// The reason codes a rule may give (those of the output contract).
 fn reason_code(s: &'static str) -> Option<&'static str> {
-    const CODES: [&str; 11] = [
+    const CODES: [&str; 12] = [
         "related-link",
         "live-updates",
         "social-embed",
@@ -38,6 +40,7 @@ fn reason_code(s: &'static str) -> Option<&'static str> {
         "footer",
         "legal-notice",
         "caption",
+        "credit",
         "page-chrome",
         "byline",
         "repeated-line",
@@ -52,8 +55,53 @@ pub fn bare(line: &str) -> &str {
         .trim()
 }
 
+/// The names that sign picture credits by themselves, as one regex group
+/// that ignores case: the agencies of `data/gazetteer_outlets.tsv` and the
+/// names of `data/credit_names.txt`. Longer names come first.
+fn credit_names() -> Result<String, CleanError> {
+    let mut names: Vec<&str> = Vec::new();
+    for (i, raw) in OUTLETS.lines().enumerate() {
+        let line = raw.trim_end();
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let mut cols = line.split('\t').map(str::trim);
+        if cols.next() != Some("agency") {
+            continue;
+        }
+        let row: Vec<&str> = cols.collect();
+        if row.is_empty() || row.iter().any(|n| n.is_empty()) {
+            return Err(CleanError::Data {
+                file: "data/gazetteer_outlets.tsv",
+                line: i + 1,
+                reason: "an agency line needs names in every column".into(),
+            });
+        }
+        names.extend(row);
+    }
+    names.extend(
+        CREDITS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#')),
+    );
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.dedup();
+    let alternatives: Vec<String> = names
+        .iter()
+        .map(|n| {
+            n.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect();
+    Ok(format!("(?i:{})", alternatives.join("|")))
+}
+
 impl BoilerplateRules {
     pub fn load() -> Result<Self, CleanError> {
+        let credit = credit_names()?;
         let mut lines = HashMap::new();
         let mut regexes = Vec::new();
         let mut patterns = Vec::new();
@@ -82,7 +130,9 @@ impl BoilerplateRules {
                 "prefix" => format!("^(?i:{})", regex::escape(pattern)),
                 // ASCII word boundaries keep the set on its fast automaton;
                 // the rules' words are ASCII.
-                "regex" => pattern.replace(r"\b", r"(?-u:\b)"),
+                "regex" => pattern
+                    .replace(r"\b", r"(?-u:\b)")
+                    .replace("{credit}", &credit),
                 other => return Err(err(format!("unknown match kind '{other}'"))),
             };
             Regex::new(&source).map_err(|e| err(e.to_string()))?;
@@ -174,5 +224,67 @@ mod tests {
             None
         );
         assert_eq!(reason("Copyright holders sued the firm."), None);
+    }
+
+    #[test]
+    fn credit_lines_by_shape() {
+        let r = BoilerplateRules::load().unwrap();
+        let reason = |s: &str| r.judge(s).map(|v| v.reason);
+        for line in [
+            "Getty Images",
+            "Ada Quill/Reuters",
+            "Ada Quill/The Velmar Daily Ledger",
+            "Ada Quill / Velmar Harbour Authority",
+            "REUTERS/Ada Quill",
+            "Ada Quill/AFP/Getty Images, FILE",
+            "(AP Photo/Tomas Brell)",
+            "Photo: Ada Quill/Reuters",
+            "Photograph: Ada Quill/EPA",
+            "Photo by Tomas Brell/Velmar Harbour Authority",
+            "Image: Velmar Harbour Authority",
+            "Credit: Ada Quill",
+            "Courtesy of the Ostrena Maritime Museum",
+            "AFP via Getty Images",
+            "Ada Quill/Bloomberg via Getty Images",
+            "Ada M. Quill /The Velmar Daily Ledger via AP",
+            "– Reuters",
+            "— AFP",
+            "File photo",
+            "FILE PHOTO",
+            "toggle caption Ada Quill/AP",
+            "Enlarge this image toggle caption Ada Quill/AP Ada Quill/AP",
+            "Enlarge this image Ada Quill/Getty Images Ada Quill/Getty Images",
+            "Ada Quill—AFP/Getty Images",
+            "Ada Quill - Pool/Getty Images",
+            "Photographer: Ada Quill/Bloomberg",
+            "File photo: Ada Quill/Reuters",
+            "Enlarge this image toggle caption Ada Quill/AFP via Getty Images",
+        ] {
+            assert_eq!(reason(line), Some("credit"), "{line}");
+        }
+        // A caption says what the picture shows.
+        for line in [
+            "Photo: A ferry leaves the harbour at dawn",
+            "Image copyright Reuters Image caption The mayor waves from the pier",
+            "Hide caption The mayor waves from the pier. Ada Quill/AP",
+        ] {
+            assert_eq!(reason(line), Some("caption"), "{line}");
+        }
+        // Running text that names agencies stays.
+        for line in [
+            "Reuters reported the strike on Monday.",
+            "The mayor told Reuters the ferries would run.",
+            "A Reuters/Ipsos poll found support had fallen to 31 percent.",
+            "Noah Brell, Bloomberg",
+            "The ministry said so in a statement via Twitter.",
+            "Getty Images said it would appeal the ruling.",
+            "Most Ferries Sail Again — Really",
+            "POLL CHECK - Harbour Survey Averages",
+            "Trump/Putin Summit Ends Without a Deal",
+            "Ferry/Rail Strike Ends",
+            "(H/T Velmar Daily Ledger)",
+        ] {
+            assert_eq!(reason(line), None, "{line}");
+        }
     }
 }

@@ -109,3 +109,23 @@ fn a_line_one_outlet_repeats_is_furniture_and_names_the_outlet() {
         .iter()
         .any(|r| r.reason == "repeated-line" && r.text == promo)));
 }
+
+#[test]
+fn credit_lines_go_and_captions_with_credits_stay() {
+    let a = clean_all(&[(
+        "credits",
+        "Ferry strike ends after nine days\n\
+         Ada Quill/AFP/Getty Images\n\
+         The ferry union ended its strike on Friday, the port authority said.\n\
+         Photo: Tomas Brell/Reuters\n\
+         Dock workers return to the harbour in Velm on Friday. Piet Dorsen/AP\n\
+         “We won a fair deal,” said Lena Ortis, who leads the union.\n\
+         (AP Photo/Ada Quill)\n\
+         File photo\n\
+         Reuters reported that talks had lasted 40 hours.\n\
+         – Reuters",
+    )]);
+    insta::assert_snapshot!(view(&a[0]));
+    let credits = a[0].removed.iter().filter(|r| r.reason == "credit").count();
+    assert_eq!(credits, 5, "{:?}", a[0].removed);
+}

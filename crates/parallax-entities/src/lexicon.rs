@@ -1,5 +1,6 @@
-//! The entity annotator's data: gazetteers of places and bodies, alias
-//! groups, demonyms, descriptor words and cue words, each a file in `data/`.
+//! The entity annotator's data: gazetteers of places, bodies and news
+//! outlets, alias groups, demonyms, descriptor words, cue words and the
+//! names that sign picture credits, each a file in `data/`.
 
 use std::sync::OnceLock;
 
@@ -10,6 +11,8 @@ use super::Kind;
 const PLACES: &str = include_str!("../../../data/gazetteer_places.tsv");
 const DEMONYMS: &str = include_str!("../../../data/gazetteer_demonyms.tsv");
 const BODIES: &str = include_str!("../../../data/gazetteer_bodies.tsv");
+const OUTLETS: &str = include_str!("../../../data/gazetteer_outlets.tsv");
+const CREDITS: &str = include_str!("../../../data/credit_names.txt");
 const ALIASES: &str = include_str!("../../../data/alias_groups.tsv");
 const POLARITY: &str = include_str!("../../../data/descriptor_polarity.tsv");
 const CUES: &str = include_str!("../../../data/entity_cues.tsv");
@@ -36,6 +39,13 @@ pub(crate) mod cue {
     pub const PARTICLE: u32 = 1 << 17;
     pub const PREFIX: u32 = 1 << 18;
     pub const OF_PLACE: u32 = 1 << 19;
+    pub const OUTLET: u32 = 1 << 20;
+    pub const CREDIT: u32 = 1 << 21;
+    pub const CREDIT_PART: u32 = 1 << 22;
+    pub const OF_OUTLET: u32 = 1 << 23;
+    /// The first word of a name that signs picture credits ("Getty"),
+    /// set from the outlet and credit files, not from the cue file.
+    pub const SIGNER: u32 = 1 << 24;
     /// Any head word.
     pub const HEAD: u32 = ORGANISATION | GROUP | PLACE;
 
@@ -61,6 +71,10 @@ pub(crate) mod cue {
             "particle" => PARTICLE,
             "prefix" => PREFIX,
             "of-place" => OF_PLACE,
+            "outlet" => OUTLET,
+            "credit" => CREDIT,
+            "credit-part" => CREDIT_PART,
+            "of-outlet" => OF_OUTLET,
             _ => return None,
         })
     }
@@ -100,6 +114,17 @@ impl Polarity {
     }
 }
 
+/// What a name that can sign a picture credit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Signer {
+    /// A news or picture agency, or a word that only signs credits
+    /// ("Staff", "Pool"): a credit by itself.
+    Agency,
+    /// A paper, broadcaster or site: a credit only beside a photographer's
+    /// name or after a credit word.
+    Outlet,
+}
+
 /// A name the data files know: its kind and the group of names that
 /// refer to the same entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,6 +151,22 @@ pub(crate) struct Lexicon {
     /// Longest phrase, in words.
     pub phrase_words: usize,
     cues: WordMap<u32>,
+    /// Lower-case words that follow "The" in known names ("hill" of "The
+    /// Hill").
+    the_first: WordMap<()>,
+    /// One bit for the first two letters of each `credit` word (their low
+    /// five bits, so case does not count): most capitalised words need no
+    /// look-up.
+    credit_starts: [u64; 16],
+    /// One bit for the shape of each `of-outlet` word (see
+    /// [`shape_bit`]), so that most words need no look-up.
+    pub of_outlet_shapes: u64,
+    /// Lower-case names that sign picture credits, their words joined by
+    /// one space, and what signs them.
+    signers: FastMap<String, Signer>,
+    /// Lower-case first word of a signer's name → the most words such a
+    /// name has.
+    signer_first: WordMap<usize>,
     /// Countries listed in the places file, for the consistency test.
     countries: FastSet<&'static str>,
     /// Every place name, for the consistency test.
@@ -134,6 +175,24 @@ pub(crate) struct Lexicon {
     place_refs: Vec<(String, &'static str)>,
     /// Lines that did not parse, as `file:line`; a test keeps this empty.
     pub bad_lines: Vec<String>,
+}
+
+/// Where the first two letters of a word fall in a 1,024-bit table: the
+/// word of the table and the bit in it.
+fn start_bit(word: &str) -> (usize, u64) {
+    let b = word.as_bytes();
+    let a = usize::from(b.first().copied().unwrap_or(0) & 31);
+    let c = usize::from(b.get(1).copied().unwrap_or(0) & 31);
+    let at = a * 32 + c;
+    (at / 64, 1u64 << (at % 64))
+}
+
+/// One bit of 64 for a word's length and first and last bytes: a cheap
+/// filter before a look-up.
+pub(crate) fn shape_bit(w: &[u8]) -> u64 {
+    let first = w.first().copied().unwrap_or(0) as usize;
+    let last = w.last().copied().unwrap_or(0) as usize;
+    1 << ((w.len() * 7 + first * 13 + last) % 64)
 }
 
 /// Non-blank, non-comment lines of a data file, split at tabs, numbered
@@ -224,6 +283,33 @@ impl Lexicon {
                 _ => lex.bad_lines.push(format!("data/gazetteer_bodies.tsv:{n}")),
             }
         }
+        for (n, cols) in rows(OUTLETS) {
+            let signer = match cols.first().copied() {
+                Some("agency") => Signer::Agency,
+                Some("outlet") => Signer::Outlet,
+                _ => {
+                    lex.bad_lines
+                        .push(format!("data/gazetteer_outlets.tsv:{n}"));
+                    continue;
+                }
+            };
+            let names = cols.get(1..).unwrap_or(&[]);
+            if names.is_empty() || names.iter().any(|s| s.is_empty()) {
+                lex.bad_lines
+                    .push(format!("data/gazetteer_outlets.tsv:{n}"));
+                continue;
+            }
+            for name in names {
+                lex.add_signer(name, signer);
+            }
+            lex.add_names(Kind::Organisation, names, &mut groups);
+        }
+        for (n, cols) in rows(CREDITS) {
+            match cols.as_slice() {
+                [name] if !name.is_empty() => lex.add_signer(name, Signer::Agency),
+                _ => lex.bad_lines.push(format!("data/credit_names.txt:{n}")),
+            }
+        }
         for (n, cols) in rows(PLACES) {
             let ok = cols.len() == 3
                 && cols.first().is_some_and(|s| !s.is_empty())
@@ -297,6 +383,15 @@ impl Lexicon {
             ) {
                 (2, Some(&w), Some(c)) if !w.is_empty() && !w.contains(' ') => {
                     *lex.cues.entry(parallax_analysis::key(w)).or_default() |= c;
+                    if c & cue::CREDIT != 0 {
+                        let (word, bit) = start_bit(w);
+                        if let Some(slot) = lex.credit_starts.get_mut(word) {
+                            *slot |= bit;
+                        }
+                    }
+                    if c & cue::OF_OUTLET != 0 {
+                        lex.of_outlet_shapes |= shape_bit(w.to_lowercase().as_bytes());
+                    }
                 }
                 _ => lex.bad_lines.push(format!("data/entity_cues.tsv:{n}")),
             }
@@ -317,8 +412,15 @@ impl Lexicon {
             }
         });
         for key in keys {
-            if key.contains(' ') {
-                if let Some(first) = key.split(' ').next() {
+            // "The Hill" is looked up from "Hill", after a capital "The".
+            if let Some(rest) = key.strip_prefix("The ") {
+                if let Some(first) = rest.split(' ').next() {
+                    self.the_first.insert(parallax_analysis::key(first), ());
+                }
+            }
+            let bare = key.strip_prefix("The ").unwrap_or(&key);
+            if bare.contains(' ') {
+                if let Some(first) = bare.split(' ').next() {
                     self.first_words.insert(parallax_analysis::key(first), ());
                 }
             }
@@ -329,6 +431,50 @@ impl Lexicon {
             }
             self.exact.entry(key).or_insert(entry);
         }
+    }
+
+    /// Enter a name that signs picture credits.
+    fn add_signer(&mut self, name: &str, signer: Signer) {
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        let (Some(first), n) = (words.first(), words.len()) else {
+            return;
+        };
+        let most = self
+            .signer_first
+            .entry(parallax_analysis::key(first))
+            .or_default();
+        *most = (*most).max(n);
+        // "The" opens too many sentences to mark: "The Hill" is found from
+        // the separator or the word before it.
+        if first != "the" {
+            *self.cues.entry(parallax_analysis::key(first)).or_default() |= cue::SIGNER;
+        }
+        // An agency's line wins over an outlet's for the same name.
+        let slot = self.signers.entry(words.join(" ")).or_insert(signer);
+        if signer == Signer::Agency {
+            *slot = signer;
+        }
+    }
+
+    /// The most words a signer's name starting with `word` has (0: none).
+    pub fn signer_words(&self, word: &str) -> usize {
+        lookup(&self.signer_first, word).copied().unwrap_or(0)
+    }
+
+    /// What signs credits under the lower-case name `words`, if anything.
+    pub fn signer(&self, words: &str) -> Option<Signer> {
+        self.signers.get(words).copied()
+    }
+
+    /// Whether `word` may carry the `credit` cue, by its first two letters.
+    pub fn may_be_credit_word(&self, word: &str) -> bool {
+        let (slot, bit) = start_bit(word);
+        self.credit_starts.get(slot).is_some_and(|w| w & bit != 0)
+    }
+
+    /// Whether a known name begins "The <word>".
+    pub fn follows_the(&self, word: &str) -> bool {
+        lookup(&self.the_first, word).is_some()
     }
 
     /// What the data files say about a normalised name: first with its
@@ -385,6 +531,30 @@ impl Lexicon {
             .collect()
     }
 
+    /// Outlet names that another data file already lists (a clash would
+    /// merge two groups); empty when the files agree.
+    #[cfg(test)]
+    pub fn outlet_clashes() -> Vec<&'static str> {
+        let mut others = Lexicon::default();
+        let mut groups = 0u32;
+        for data in [ALIASES, BODIES] {
+            for (_, cols) in rows(data) {
+                others.add_names(
+                    Kind::Organisation,
+                    cols.get(1..).unwrap_or(&[]),
+                    &mut groups,
+                );
+            }
+        }
+        for (_, cols) in rows(PLACES) {
+            others.add_names(Kind::Place, cols.get(..1).unwrap_or(&[]), &mut groups);
+        }
+        rows(OUTLETS)
+            .flat_map(|(_, cols)| cols.into_iter().skip(1))
+            .filter(|n| others.known(&normalise(n)).is_some())
+            .collect()
+    }
+
     /// Whether `name` is listed as a country.
     #[cfg(test)]
     pub fn is_country(&self, name: &str) -> bool {
@@ -413,6 +583,35 @@ mod tests {
         );
         assert!(lex.is_country("Syria"));
         assert!(!lex.is_country("Aleppo"));
+    }
+
+    #[test]
+    fn outlets_are_organisations_apart_from_other_names() {
+        assert!(
+            Lexicon::outlet_clashes().is_empty(),
+            "{:?}",
+            Lexicon::outlet_clashes()
+        );
+        let lex = lexicon();
+        for name in ["Reuters", "Getty Images", "Associated Press", "AP", "TASS"] {
+            assert_eq!(
+                lex.known(&normalise(name)).map(|k| k.kind),
+                Some(Kind::Organisation),
+                "{name}"
+            );
+        }
+        // Acronyms keep their case: "Ap" is no agency.
+        assert_eq!(lex.known("Ap"), None);
+        assert_eq!(
+            lex.known("Fox").map(|k| k.group),
+            lex.known("Fox News").map(|k| k.group)
+        );
+        assert_eq!(lex.signer("getty images"), Some(Signer::Agency));
+        assert_eq!(lex.signer("the hill"), Some(Signer::Outlet));
+        assert_eq!(lex.signer("staff"), Some(Signer::Agency));
+        assert_eq!(lex.signer("the president"), None);
+        assert_eq!(lex.signer_words("Getty"), 2);
+        assert_eq!(lex.signer_words("Hussein"), 0);
     }
 
     #[test]

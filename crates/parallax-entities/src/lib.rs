@@ -19,9 +19,14 @@
 //!   included; organisations and places named inside a title ("US" in "US
 //!   Secretary of State") are mentions too.
 //! - **Types**: from the gazetteers and alias groups, then from the head
-//!   word (Ministry, Observatory, Front, Province …), then from titles and
-//!   appositive roles (persons), then from the shape: an acronym is an
-//!   organisation, two or three plain words a person.
+//!   word (Ministry, Observatory, Front, Province, Times, Daily …), then
+//!   from titles and appositive roles (persons), then from the shape: an
+//!   acronym is an organisation, two or three plain words a person. News
+//!   outlets and agencies (`data/gazetteer_outlets.tsv`, "The Hill" only
+//!   after a capital "The") are organisations, as is a name followed by
+//!   "magazine" or "newspaper"; a single listed word that is the surname
+//!   of a person the document names in full ("Bloomberg" after "Michael
+//!   Bloomberg") stays that person's.
 //! - **Aliases**: acronyms defined in parentheses, surnames, definite
 //!   descriptions ("the Observatory", "the Russian ministry", "the source"),
 //!   names that differ by a leading demonym or place ("Defense Ministry" and
@@ -33,10 +38,16 @@
 //!   two sentences resolve to an organisation named there for the first
 //!   time.
 //!
+//! Before the pass, picture credits left in kept lines ("Photo: Jane
+//! Doe/Reuters", "(AP Photo/John Smith)", "… Getty Images" ending a line)
+//! are found by their shape ([`credit`]) and read as one full stop, so no
+//! name or description comes from them or runs across them.
+//!
 //! [`link`] then groups the mentions into entities. Demonyms are never
 //! entities by themselves. Everything runs in time linear in the text,
 //! apart from look-backs capped at a few hundred mentions.
 
+mod credit;
 mod lexicon;
 mod link;
 mod scan;

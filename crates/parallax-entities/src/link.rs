@@ -3,7 +3,7 @@
 //! indefinite ones resolved forwards; then each entity's name, kind,
 //! aliases, mentions and descriptors.
 
-use parallax_analysis::FastMap;
+use parallax_analysis::{FastMap, FastSet};
 
 use super::lexicon::{acronym_like, lexicon, Polarity};
 use super::scan::{Desc, Evidence, Mention, Ref, Scan, Target, Use};
@@ -296,9 +296,60 @@ impl<'s> Linker<'s> {
     }
 }
 
+/// "Bloomberg" in a text that names Michael Bloomberg: a single word the
+/// gazetteers list as an organisation is the surname of a person the
+/// document names in full, so it is read as that surname.
+fn surnames_over_gazetteer(mentions: &mut [Mention]) {
+    let listed_word = |m: &Mention| {
+        matches!(m.reference, Ref::Name)
+            && m.words.len() == 1
+            && m.known.is_some_and(|k| k.kind == Kind::Organisation)
+            && !acronym_like(&m.key)
+    };
+    let listed: FastSet<&str> = mentions
+        .iter()
+        .filter(|m| listed_word(m))
+        .filter_map(|m| m.words.first().map(String::as_str))
+        .collect();
+    if listed.is_empty() {
+        return;
+    }
+    // Surnames of people named in full, as `person_words` reads them
+    // ("al-Assad" → "assad").
+    let mut hits: Vec<String> = Vec::new();
+    for m in mentions.iter() {
+        if !(matches!(m.reference, Ref::Name) && person_like(m) && m.words.len() >= 2) {
+            continue;
+        }
+        let Some(last) = m.words.last() else { continue };
+        let bare = last.split_once('-').map_or(last.as_str(), |(_, rest)| rest);
+        for w in [last.as_str(), bare] {
+            if listed.contains(w) && !hits.iter().any(|h| h == w) {
+                hits.push(w.to_string());
+            }
+        }
+    }
+    if hits.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if listed_word(m) && m.words.first().is_some_and(|w| hits.contains(w)) {
+            m.known = None;
+            m.evidence = Evidence {
+                kind: Kind::Person,
+                weight: 0,
+            };
+        }
+    }
+}
+
 /// Group the scanned mentions into entities, ordered by first mention.
 pub(crate) fn link(text: &str, scan: Scan) -> Vec<EntityFinding> {
-    let Scan { mentions, descs } = scan;
+    let Scan {
+        mut mentions,
+        descs,
+    } = scan;
+    surnames_over_gazetteer(&mut mentions);
     let mut l = Linker {
         ms: &mentions,
         of: vec![None; mentions.len()],

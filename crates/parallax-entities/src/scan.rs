@@ -9,7 +9,7 @@ use parallax_text::{Segmentation, TokenKind};
 
 use parallax_analysis::{key, lookup, FastSet, WordMap};
 
-use super::lexicon::{acronym_like, cue, lexicon, normalise, Known, Lexicon, Polarity};
+use super::lexicon::{acronym_like, cue, lexicon, normalise, shape_bit, Known, Lexicon, Polarity};
 use super::Kind;
 
 /// How sure the annotator is of a mention's kind; higher wins.
@@ -110,15 +110,15 @@ pub(crate) struct Scan {
 }
 
 #[derive(Debug, Clone)]
-struct Tok<'a> {
-    s: &'a str,
-    r: Range<usize>,
-    kind: TokenKind,
+pub(crate) struct Tok<'a> {
+    pub s: &'a str,
+    pub r: Range<usize>,
+    pub kind: TokenKind,
     /// Opens its sentence, a quotation or a clause after a colon.
-    initial: bool,
+    pub initial: bool,
     /// Cue flags of a word (without its possessive), looked up when first
     /// asked for; `u32::MAX` until then.
-    cues: Cell<u32>,
+    pub cues: Cell<u32>,
 }
 
 impl Tok<'_> {
@@ -140,7 +140,7 @@ impl Tok<'_> {
 }
 
 /// `word` without a possessive: "Russia’s" → "Russia", "Forces’" → "Forces".
-fn base(word: &str) -> &str {
+pub(crate) fn base(word: &str) -> &str {
     if let Some(w) = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("\u{2019}s"))
@@ -227,6 +227,7 @@ fn camel_case(word: &str) -> bool {
 }
 
 /// Two or more letters, all capitals ("NATO", "SOHR", "READ").
+#[inline]
 fn all_caps(word: &str) -> bool {
     let mut letters = 0;
     for c in word.chars() {
@@ -281,9 +282,20 @@ pub(crate) fn scan(text: &str, seg: &Segmentation) -> Scan {
     let lex = lexicon();
     let mut all: Vec<Tok<'_>> = Vec::with_capacity(seg.tokens.len());
     let mut bounds: Vec<Range<usize>> = Vec::with_capacity(seg.sentences.len());
-    let mut headlines = Vec::with_capacity(seg.sentences.len());
     let mut next = 0;
-    for sentence in &seg.sentences {
+    // Credits are hidden a paragraph at a time: a sentence break inside
+    // one ("AP Photo/J. | Scott Applewhite") must not hide it.
+    let mut headlines: Vec<Capitals> = Vec::with_capacity(seg.sentences.len());
+    let mut paragraph = (usize::MAX, 0, 0);
+    let mut hint = false;
+    for (k, sentence) in seg.sentences.iter().enumerate() {
+        if sentence.paragraph != paragraph.0 {
+            if hide_credits(&mut all, &mut bounds, paragraph.1, paragraph.2, hint, lex) {
+                recount_capitals(seg, &all, &bounds, &mut headlines, paragraph.1);
+            }
+            paragraph = (sentence.paragraph, k, all.len());
+            hint = false;
+        }
         let from = all.len();
         // Tokens and sentences are sorted: walk both at once.
         let rest = seg.tokens.get(next..).unwrap_or(&[]);
@@ -297,17 +309,18 @@ pub(crate) fn scan(text: &str, seg: &Segmentation) -> Scan {
             .iter()
             .take_while(|t| t.range.end <= sentence.range.end)
             .count();
-        push_tokens(text, rest.get(skip..skip + take).unwrap_or(&[]), &mut all);
+        hint |= push_tokens(
+            text,
+            rest.get(skip..skip + take).unwrap_or(&[]),
+            &mut all,
+            lex,
+        );
         next += skip + take;
-        let toks = all.get(from..).unwrap_or(&[]);
-        headlines.push(if is_shouting(toks) {
-            Capitals::Shouted
-        } else if is_headline(seg, sentence, toks) {
-            Capitals::TitleCase
-        } else {
-            Capitals::Plain
-        });
+        headlines.push(capitals_of(seg, sentence, all.get(from..).unwrap_or(&[])));
         bounds.push(from..all.len());
+    }
+    if hide_credits(&mut all, &mut bounds, paragraph.1, paragraph.2, hint, lex) {
+        recount_capitals(seg, &all, &bounds, &mut headlines, paragraph.1);
     }
     let mut mid_caps = FastSet::default();
     let mut written_lower: WordMap<bool> = WordMap::default();
@@ -364,17 +377,126 @@ pub(crate) fn scan(text: &str, seg: &Segmentation) -> Scan {
     sc.out
 }
 
-/// One bit for a word's length and first and last bytes.
-fn shape_bit(w: &[u8]) -> u64 {
-    let first = w.first().copied().unwrap_or(0) as usize;
-    let last = w.last().copied().unwrap_or(0) as usize;
-    1 << ((w.len() * 7 + first * 13 + last) % 64)
+/// How one sentence uses capitals.
+fn capitals_of(
+    seg: &Segmentation,
+    sentence: &parallax_text::Sentence,
+    toks: &[Tok<'_>],
+) -> Capitals {
+    if is_shouting(toks) {
+        Capitals::Shouted
+    } else if is_headline(seg, sentence, toks) {
+        Capitals::TitleCase
+    } else {
+        Capitals::Plain
+    }
+}
+
+/// Judge the capitals of the sentences from `first` again, once credits
+/// have changed their tokens.
+fn recount_capitals(
+    seg: &Segmentation,
+    all: &[Tok<'_>],
+    bounds: &[Range<usize>],
+    headlines: &mut [Capitals],
+    first: usize,
+) {
+    for (k, r) in bounds.iter().enumerate().skip(first) {
+        let (Some(sentence), Some(slot)) = (seg.sentences.get(k), headlines.get_mut(k)) else {
+            continue;
+        };
+        *slot = capitals_of(seg, sentence, all.get(r.clone()).unwrap_or(&[]));
+    }
+}
+
+/// Replace each picture credit among the tokens of one paragraph (from
+/// `from`; its sentences are `bounds[first..]`; `hint` from
+/// [`push_tokens`]) by one full stop spanning
+/// it, so that no name or description is read in it and none runs across
+/// it. The sentences' token ranges are moved to match. Returns whether it
+/// found any.
+fn hide_credits(
+    all: &mut Vec<Tok<'_>>,
+    bounds: &mut [Range<usize>],
+    first: usize,
+    from: usize,
+    hint: bool,
+    lex: &Lexicon,
+) -> bool {
+    let starts = super::credit::Starts {
+        sentences: bounds.get(first..).unwrap_or(&[]),
+        from,
+    };
+    let found = super::credit::credits(all.get(from..).unwrap_or(&[]), starts, hint, lex);
+    if found.is_empty() {
+        return false;
+    }
+    let sentences = bounds.get_mut(first..).unwrap_or(&mut []);
+    // Where a boundary between tokens lands once each credit is one token:
+    // inside a credit, right after it.
+    let moved = |x: usize| {
+        let x = x.saturating_sub(from);
+        let mut gone = 0;
+        for r in &found {
+            if x >= r.end {
+                gone += r.len() - 1;
+            } else if x > r.start {
+                gone += x - r.start - 1;
+            }
+        }
+        from + x - gone
+    };
+    for r in sentences.iter_mut() {
+        *r = moved(r.start)..moved(r.end);
+    }
+    let tail = all.split_off(from);
+    // The word after a credit opens what follows, as after a full stop.
+    fn push<'a>(all: &mut Vec<Tok<'a>>, t: &Tok<'a>, opens: &mut bool) {
+        let mut t = t.clone();
+        if *opens && matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+            t.initial = true;
+            *opens = false;
+        }
+        all.push(t);
+    }
+    let mut opens = false;
+    let mut k = 0;
+    for r in &found {
+        for t in tail.get(k..r.start).unwrap_or(&[]) {
+            push(all, t, &mut opens);
+        }
+        let span = match (tail.get(r.start), tail.get(r.end.saturating_sub(1))) {
+            (Some(a), Some(b)) => a.r.start..b.r.end,
+            _ => 0..0,
+        };
+        all.push(Tok {
+            s: ".",
+            r: span,
+            kind: TokenKind::Punct,
+            initial: false,
+            cues: Cell::new(0),
+        });
+        opens = true;
+        k = r.end;
+    }
+    for t in tail.get(k..).unwrap_or(&[]) {
+        push(all, t, &mut opens);
+    }
+    true
 }
 
 /// Append the tokens of one sentence, marking those that open it, a
-/// quotation or a colon's clause.
-fn push_tokens<'a>(text: &'a str, tokens: &[parallax_text::Token], out: &mut Vec<Tok<'a>>) {
+/// quotation or a colon's clause. Returns whether a token might belong to a picture credit (a slash, a
+/// bar, a dash, or a capitalised word that may be a credit word), a cheap
+/// hint for [`hide_credits`].
+fn push_tokens<'a>(
+    text: &'a str,
+    tokens: &[parallax_text::Token],
+    out: &mut Vec<Tok<'a>>,
+    lex: &Lexicon,
+) -> bool {
     let mut opens = true;
+    let mut credit_hint = false;
     for t in tokens {
         let Some(s) = text.get(t.range.clone()) else {
             continue;
@@ -384,6 +506,9 @@ fn push_tokens<'a>(text: &'a str, tokens: &[parallax_text::Token], out: &mut Vec
             TokenKind::Word | TokenKind::Number => {
                 initial = opens;
                 opens = false;
+                credit_hint = credit_hint
+                    || (s.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                        && lex.may_be_credit_word(s));
             }
             TokenKind::Quote => {
                 // An opening mark: text follows it with no space.
@@ -401,8 +526,10 @@ fn push_tokens<'a>(text: &'a str, tokens: &[parallax_text::Token], out: &mut Vec
                 ) {
                     opens = true;
                 }
+                credit_hint =
+                    credit_hint || matches!(s, "/" | "\\" | "-" | "\u{2014}" | "\u{2013}");
             }
-            TokenKind::Symbol => {}
+            TokenKind::Symbol => credit_hint = credit_hint || s == "|",
         }
         out.push(Tok {
             s,
@@ -416,6 +543,7 @@ fn push_tokens<'a>(text: &'a str, tokens: &[parallax_text::Token], out: &mut Vec
             }),
         });
     }
+    credit_hint
 }
 
 /// A line of its own written in title case ("Russia Demands That Envoys
@@ -759,7 +887,12 @@ impl<'a> Scanner<'a> {
                 || self.lex.is_role(s)
                 || self.lex.has(s, cue::HONORIFIC | cue::PORTFOLIO);
             let next = self.tok(a + 1).map_or("", |t| base(t.s));
-            let known_next = self.known_token(next).is_some() || self.lex.demonym(next).is_some();
+            // "Michael Bloomberg", "Andrew Breitbart": a single word the
+            // gazetteers list as an organisation may be a surname.
+            let known_next = self
+                .known_token(next)
+                .is_some_and(|k| k.kind != Kind::Organisation || acronym_like(next) || b - a > 2)
+                || self.lex.demonym(next).is_some();
             if !keep && (known_next || all_caps(next)) {
                 a += 1;
             }
@@ -858,6 +991,9 @@ impl<'a> Scanner<'a> {
     fn name(&mut self, a: usize, b: usize) -> usize {
         if b <= a {
             return b;
+        }
+        if let Some(m) = self.the_name(a, b) {
+            return self.after_name(m, b);
         }
         let count = b - a;
         let known = if count == 1 {
@@ -1009,6 +1145,27 @@ impl<'a> Scanner<'a> {
         let m = self.push(a, b, ev, None, Ref::Name);
         self.premodifiers(m, a);
         self.after_name(m, b)
+    }
+
+    /// "told The Hill": a name the data files list with its article, read
+    /// only after a capital "The". Returns the mention.
+    fn the_name(&mut self, a: usize, b: usize) -> Option<usize> {
+        if a == 0
+            || self.tok(a - 1).is_none_or(|t| t.s != "The")
+            || !self.tok(a).is_some_and(|t| self.lex.follows_the(base(t.s)))
+        {
+            return None;
+        }
+        let kn = self.lex.known(&format!("The {}", self.key(a, b)))?;
+        let m = self.push(
+            a - 1,
+            b,
+            evidence(kn.kind, weight::KNOWN),
+            Some(kn),
+            Ref::Name,
+        );
+        self.premodifiers(m, a - 1);
+        Some(m)
     }
 
     /// "Russia-Ukraine": each part a known place.
@@ -1235,6 +1392,13 @@ impl<'a> Scanner<'a> {
     /// The kind a name's shape suggests.
     fn shape(&self, a: usize, b: usize) -> Evidence {
         let count = b - a;
+        // "Time magazine", "the Velmar Ledger newspaper"
+        let next_fits = self.tok(b).is_some_and(|n| {
+            n.lower() && self.lex.of_outlet_shapes & shape_bit(base(n.s).as_bytes()) != 0
+        });
+        if next_fits && self.cues_at(b) & cue::OF_OUTLET != 0 {
+            return evidence(Kind::Organisation, weight::HEAD);
+        }
         let capitals = (a..b).all(|k| {
             self.tok(k)
                 .is_some_and(|t| !t.word() || all_caps(base(t.s)))
@@ -1247,8 +1411,9 @@ impl<'a> Scanner<'a> {
             // portfolio word or an acronym is no part of a personal name.
             // "House Republicans", "American Possibilities": a name that
             // ends in a known body or opens with a demonym is no person's.
+            // "Daily Beast": a word of a news organisation's name.
             let official = (a..b).any(|k| {
-                self.cues_at(k) & cue::PORTFOLIO != 0
+                self.cues_at(k) & (cue::PORTFOLIO | cue::OUTLET) != 0
                     || self
                         .tok(k)
                         .is_some_and(|t| all_caps(base(t.s)) && !self.initials_at(t))

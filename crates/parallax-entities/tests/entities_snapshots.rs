@@ -123,3 +123,31 @@ fn a_title_case_headline_names_only_what_the_story_names() {
          Harbour chief Lena Ortis wrote to Velmar residents on Monday."
     ));
 }
+
+#[test]
+fn picture_credits_inside_kept_lines_name_no_one() {
+    insta::assert_snapshot!(view(
+        "Mayor Lena Ortis waves from the pier in Ostrena on Monday. Ada Quill/Reuters\n\
+         Ferries wait at the harbour wall. (AP Photo/Tomas Brell)\n\
+         Dock workers, who struck for a week, return to work. Photo: Piet Dorsen/AFP via Getty Images\n\
+         The harbour master, a former sailor, counted 40 ships. Getty Images\n\
+         Ortis said the port would reopen."
+    ));
+}
+
+#[test]
+fn outlets_and_agencies_are_organisations() {
+    insta::assert_snapshot!(view(
+        "Ortis told Reuters the talks had failed, and The Hill and Politico reported the \
+         same. Getty Images sells the pictures. The Velmar Daily Ledger, a weekly, \
+         disagreed, as did Time magazine. Lena Ortis later spoke to Fox."
+    ));
+}
+
+#[test]
+fn a_surname_named_in_full_beats_an_outlet_of_the_same_word() {
+    insta::assert_snapshot!(view(
+        "Anna Bloomberg, the harbour chief, resigned on Monday. Bloomberg said she was \
+         tired. Later Bloomberg News reported that the port had been sold."
+    ));
+}
