@@ -35,7 +35,8 @@ pub struct Removed {
     pub text: String,
     /// A stable code for the kind of boilerplate: `related-link`,
     /// `live-updates`, `social-embed`, `navigation`, `image-placeholder`,
-    /// `footer`, `legal-notice`, `repeated-line`, `caption`, `page-chrome`.
+    /// `footer`, `legal-notice`, `repeated-line`, `caption`, `credit`,
+    /// `page-chrome`, `byline`, `dateline`.
     pub reason: String,
     /// What exactly triggered the decision, for a person checking it.
     pub detail: String,
