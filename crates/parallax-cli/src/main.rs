@@ -557,6 +557,11 @@ fn train_cues(
         outcome.examples,
         outcome.positives
     )?;
+    write!(
+        out,
+        "confidence curves (origin, slope, intercept), fitted on the held-out folds:\n{}",
+        outcome.calibration.lines()
+    )?;
     std::fs::write(output, &outcome.model)
         .with_context(|| format!("cannot write {}", output.display()))?;
     writeln!(out, "wrote {}", output.display())?;

@@ -402,6 +402,9 @@ fn attribution_on_polnear_dev_does_not_regress() {
         let v = s[key].as_f64().unwrap();
         assert!(v >= floor, "{key} {v} fell below {floor}: {s}");
     }
+    // Confidences stay calibrated.
+    let ece = s["expected_calibration_error"].as_f64().unwrap();
+    assert!(ece <= 0.05, "expected calibration error {ece}: {s}");
 }
 
 #[test]

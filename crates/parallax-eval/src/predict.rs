@@ -5,6 +5,7 @@
 use crate::attribution::{GoldDocument, PredictedQuote, Span};
 use parallax_analysis::Analysed;
 use parallax_model::{CharOffsets, QuoteKind};
+use parallax_quotes::confidence::Origin;
 use parallax_quotes::QuoteFinding;
 
 /// Parallax's attributions in a raw text, as character spans of that text.
@@ -25,6 +26,18 @@ pub fn predict_quotes_with(
     raw: &str,
     model: &parallax_quotes::cue_model::CueModel,
 ) -> Vec<PredictedQuote> {
+    predict_with_origins(raw, model)
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect()
+}
+
+/// [`predict_quotes_with`], each prediction with where its attribution
+/// came from (what its confidence is computed from).
+pub fn predict_with_origins(
+    raw: &str,
+    model: &parallax_quotes::cue_model::CueModel,
+) -> Vec<(PredictedQuote, Origin)> {
     let (clean, map) = parallax_text::normalise_with_map(raw);
     let doc = Analysed::new(&clean, None);
     let chars = CharOffsets::new(raw);
@@ -46,7 +59,7 @@ pub fn predict_quotes_with(
             let first = pieces.first()?;
             let cue = pieces.iter().find_map(|q| q.cue.as_ref());
             let speaker = pieces.iter().find_map(|q| q.speaker.as_ref());
-            Some(PredictedQuote {
+            let prediction = PredictedQuote {
                 spans: pieces
                     .iter()
                     .map(|q| to_span(corpus_span(&clean, q)))
@@ -62,8 +75,9 @@ pub fn predict_quotes_with(
                     .map(str::to_lowercase),
                 speaker: speaker.map(|s| to_span(s.mention.clone())),
                 mode: Some(first.mode.as_str().to_string()),
-                confidence: None,
-            })
+                confidence: Some(f64::from(first.confidence)),
+            };
+            Some((prediction, first.origin))
         })
         .collect()
 }

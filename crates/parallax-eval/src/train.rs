@@ -17,8 +17,9 @@ use parallax_quotes::cue_model::{
     FitSettings, Thresholds,
 };
 
-use crate::attribution::{score, GoldDocument};
-use crate::predict::predict_quotes_with;
+use crate::attribution::{matched_at_30, score, GoldDocument};
+use crate::predict::{predict_quotes_with, predict_with_origins};
+use parallax_quotes::confidence::{Calibration, Origin};
 
 /// Folds of the cross-validation that chooses the thresholds.
 const FOLDS: usize = 5;
@@ -63,6 +64,8 @@ pub struct TrainOutcome {
     pub positives: usize,
     pub tuning: Vec<TuningRow>,
     pub chosen: TuningRow,
+    /// The confidence curves fitted on the held-out folds.
+    pub calibration: Calibration,
 }
 
 /// Byte ranges of one gold span's pieces in the clean text.
@@ -196,6 +199,7 @@ fn train_on(
     docs: &[&Prepared],
     settings: &TrainSettings,
     thresholds: Thresholds,
+    calibration: &Calibration,
 ) -> (String, usize, usize, usize) {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for d in docs {
@@ -248,8 +252,32 @@ fn train_on(
         positives += usize::from(*positive);
         trainer.add(&e.features, *positive);
     }
-    let text = trainer.train(&settings.fit, &vocabulary, thresholds);
+    let text = trainer.train(&settings.fit, &vocabulary, thresholds, calibration);
     (text, vocabulary.len(), trainer.len(), positives)
+}
+
+/// Fit the confidence curves to the attributions each fold's model, with
+/// the chosen thresholds, finds in the articles it never saw: an
+/// attribution is right when the scores match it to a gold relation at
+/// 30% overlap.
+fn calibrate(folds: &[(CueModel, Vec<GoldDocument>)], thresholds: Thresholds) -> Calibration {
+    let mut examples: Vec<(Origin, bool)> = Vec::new();
+    for (base, held) in folds {
+        let mut model = base.clone();
+        model.thresholds = thresholds;
+        for d in held {
+            let found = predict_with_origins(&d.text, &model);
+            let predictions: Vec<_> = found.iter().map(|(p, _)| p.clone()).collect();
+            let matched: HashSet<usize> = matched_at_30(d, &predictions)
+                .into_iter()
+                .map(|(_, p)| p)
+                .collect();
+            for (i, (_, origin)) in found.iter().enumerate() {
+                examples.push((*origin, matched.contains(&i)));
+            }
+        }
+    }
+    Calibration::fit(&examples)
 }
 
 /// Train a cue model on `docs`, choosing its thresholds on a held-out fifth.
@@ -269,6 +297,9 @@ pub fn train_cue_model(docs: &[GoldDocument], settings: &TrainSettings) -> Train
     // Counts at 30% overlap (gold, predicted, found) per set of thresholds,
     // pooled over the folds: each fold is scored by a model that never saw it.
     let mut pooled = vec![(0usize, 0usize, 0usize); grid.len()];
+    // Each fold's model and held-out articles, kept to calibrate the
+    // confidences once the thresholds are chosen.
+    let mut folds: Vec<(CueModel, Vec<GoldDocument>)> = Vec::new();
     for fold in 0..FOLDS {
         let (fit, held): (Vec<usize>, Vec<usize>) =
             (0..docs.len()).partition(|i| i % FOLDS != fold);
@@ -276,7 +307,12 @@ pub fn train_cue_model(docs: &[GoldDocument], settings: &TrainSettings) -> Train
             continue;
         }
         let fit_docs: Vec<&Prepared> = fit.iter().map(|&i| &prepared[i]).collect();
-        let (text, _, _, _) = train_on(&fit_docs, settings, Thresholds::default());
+        let (text, _, _, _) = train_on(
+            &fit_docs,
+            settings,
+            Thresholds::default(),
+            &Calibration::default(),
+        );
         let base = CueModel::parse(&text);
         let held_gold: Vec<GoldDocument> = held.iter().map(|&i| docs[i].clone()).collect();
         for (thresholds, cell) in grid.iter().zip(pooled.iter_mut()) {
@@ -291,6 +327,7 @@ pub fn train_cue_model(docs: &[GoldDocument], settings: &TrainSettings) -> Train
             cell.1 += at30.predicted;
             cell.2 += at30.found;
         }
+        folds.push((base, held_gold));
     }
     let tuning: Vec<TuningRow> = grid
         .iter()
@@ -321,8 +358,10 @@ pub fn train_cue_model(docs: &[GoldDocument], settings: &TrainSettings) -> Train
             recall: 0.0,
             f1: 0.0,
         });
+    let calibration = calibrate(&folds, chosen.thresholds);
     let all: Vec<&Prepared> = prepared.iter().collect();
-    let (model, vocabulary, examples, positives) = train_on(&all, settings, chosen.thresholds);
+    let (model, vocabulary, examples, positives) =
+        train_on(&all, settings, chosen.thresholds, &calibration);
     TrainOutcome {
         model,
         vocabulary,
@@ -330,5 +369,6 @@ pub fn train_cue_model(docs: &[GoldDocument], settings: &TrainSettings) -> Train
         positives,
         tuning,
         chosen,
+        calibration,
     }
 }

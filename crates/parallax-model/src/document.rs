@@ -142,7 +142,7 @@ pub enum QuoteKind {
 /// One piece of an attribution: a direct quotation, a partial quotation
 /// nobody's clause holds, or a reported clause (with the partial
 /// quotations inside it).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// The attribution this record belongs to ("a1", "a2" …, in the order
     /// attributions first appear). The pieces of an interrupted quotation
@@ -151,6 +151,10 @@ pub struct Quote {
     pub text: String,
     pub kind: QuoteKind,
     pub mode: Mode,
+    /// How sure the finder is that this is an attribution, in [0, 1],
+    /// calibrated on annotated news: of the attributions given about p,
+    /// about p are right. The same for every piece of one attribution.
+    pub confidence: f64,
     /// Quoted fragments inside a reported clause.
     pub partials: Vec<Partial>,
     pub speaker: Option<Speaker>,

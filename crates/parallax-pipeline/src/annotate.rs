@@ -92,6 +92,8 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
             text: slice(&q.range),
             kind: q.kind,
             mode: q.mode,
+            // Three decimals say all a calibrated confidence can.
+            confidence: (f64::from(q.confidence) * 1000.0).round() / 1000.0,
             partials: q
                 .partials
                 .iter()

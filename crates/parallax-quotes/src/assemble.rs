@@ -25,6 +25,7 @@ use parallax_analysis::Analysed;
 use parallax_model::{Mode, QuoteKind, SourceType};
 
 use crate::clause::clause_to_end;
+use crate::confidence::{Origin, OriginClass};
 use crate::constructions::headline::{headline_colon, is_title_case};
 use crate::constructions::signature::dash_signature;
 use crate::constructions::Reading;
@@ -82,6 +83,7 @@ struct ColonCue {
     cue: Range<usize>,
     signal: Signal,
     mode: Mode,
+    origin: Origin,
 }
 
 /// The state of the finder as it walks a document sentence by sentence.
@@ -194,8 +196,12 @@ impl<'d> Assembly<'d> {
         readings.extend(
             all.into_iter()
                 .zip(keep)
-                .filter(|(_, k)| *k)
-                .map(|((r, _, _), _)| r),
+                .zip(margins)
+                .filter(|((_, k), _)| *k)
+                .map(|(((r, _, _), _), margin)| Reading {
+                    margin: Some(margin),
+                    ..r
+                }),
         );
         readings
     }
@@ -233,6 +239,7 @@ impl<'d> Assembly<'d> {
     fn report(&mut self, r: &Reading, speaker: Option<SpeakerFinding>, paragraph: usize) {
         let attribution = self.new_attribution();
         let mode = reported_mode(r.mode, speaker.as_ref(), self.text);
+        let origin = origin_of(r);
         for content in &r.content {
             // Zones are sorted and do not overlap: the ones touching
             // `content` are a contiguous run.
@@ -273,6 +280,8 @@ impl<'d> Assembly<'d> {
                         cue: Some(r.cue.clone()),
                         signal: Some(r.signal),
                         mode,
+                        confidence: 0.0,
+                        origin,
                         speaker: speaker.clone(),
                     };
                     self.push(f, paragraph);
@@ -289,6 +298,8 @@ impl<'d> Assembly<'d> {
                     cue: Some(r.cue.clone()),
                     signal: Some(r.signal),
                     mode,
+                    confidence: 0.0,
+                    origin,
                     speaker: speaker.clone(),
                 };
                 self.push(f, paragraph);
@@ -306,6 +317,7 @@ impl<'d> Assembly<'d> {
             }
             if r.content.iter().all(|c| c.is_empty()) {
                 self.colon_cue = speaker.map(|speaker| ColonCue {
+                    origin: origin_of(&r),
                     mode: reported_mode(r.mode, Some(&speaker.0), self.text),
                     speaker,
                     cue: r.cue.clone(),
@@ -347,6 +359,7 @@ impl<'d> Assembly<'d> {
             cue,
             signal,
             mode,
+            origin,
         } = waiting;
         let attribution = self.new_attribution();
         let named = Some(found.clone()).filter(|f| !f.name.is_empty());
@@ -369,6 +382,8 @@ impl<'d> Assembly<'d> {
                     cue: Some(cue),
                     signal: Some(signal),
                     mode,
+                    confidence: 0.0,
+                    origin,
                     speaker: named,
                 };
                 self.push(f, paragraph);
@@ -387,6 +402,8 @@ impl<'d> Assembly<'d> {
                         cue: Some(cue),
                         signal: Some(signal),
                         mode,
+                        confidence: 0.0,
+                        origin,
                         speaker: named,
                     };
                     self.push(f, paragraph);
@@ -456,6 +473,11 @@ impl<'d> Assembly<'d> {
                     cue: Some(dash),
                     signal: Some(Signal::Neutral),
                     mode,
+                    confidence: 0.0,
+                    origin: Origin {
+                        class: OriginClass::Signature,
+                        margin: None,
+                    },
                     speaker: Some(found).filter(|f| !f.name.is_empty()),
                 };
                 self.push(f, paragraph);
@@ -491,6 +513,14 @@ impl<'d> Assembly<'d> {
                 carried = true;
             }
             let attribution = attribution.unwrap_or_else(|| self.new_attribution());
+            let unclaimed_origin = Origin {
+                class: if speaker.is_some() {
+                    OriginClass::Continuation
+                } else {
+                    OriginClass::Unattributed
+                },
+                margin: None,
+            };
             let f = QuoteFinding {
                 attribution,
                 kind: if fragment {
@@ -503,6 +533,8 @@ impl<'d> Assembly<'d> {
                 cue: None,
                 signal: None,
                 mode,
+                confidence: 0.0,
+                origin: unclaimed_origin,
                 speaker,
             };
             self.push(f, paragraph);
@@ -513,7 +545,7 @@ impl<'d> Assembly<'d> {
     /// paragraphs takes the speaker (and the attribution) of the part that
     /// names one; findings in text order; competing readings of one span
     /// end as one finding, the first made.
-    fn finish(mut self) -> Vec<QuoteFinding> {
+    fn finish(mut self, model: &CueModel) -> Vec<QuoteFinding> {
         let continued: std::collections::HashSet<(usize, usize)> = self
             .zones
             .iter()
@@ -541,6 +573,16 @@ impl<'d> Assembly<'d> {
         out.sort_by_key(|q| (q.range.start, q.range.end));
         out.dedup_by(|a, b| a.range == b.range);
         renumber(&mut out);
+        // One confidence per attribution, from where its first piece came.
+        let mut confidences: Vec<Option<f32>> = Vec::new();
+        for q in &mut out {
+            if confidences.len() <= q.attribution {
+                confidences.resize(q.attribution + 1, None);
+            }
+            let c = *confidences[q.attribution]
+                .get_or_insert_with(|| model.calibration.confidence(q.origin));
+            q.confidence = c;
+        }
         out
     }
 }
@@ -559,6 +601,21 @@ fn renumber(out: &mut [QuoteFinding]) {
             next - 1
         });
         q.attribution = id;
+    }
+}
+
+/// Where a reading came from, for its confidence.
+fn origin_of(r: &Reading) -> Origin {
+    let class = if r.learned {
+        OriginClass::Learned
+    } else if r.margin.is_some() {
+        OriginClass::Rule
+    } else {
+        OriginClass::Headline
+    };
+    Origin {
+        class,
+        margin: r.margin,
     }
 }
 
@@ -587,5 +644,5 @@ pub fn find_quotes_with(doc: &Analysed<'_>, model: &CueModel) -> Vec<QuoteFindin
             }
         }
     }
-    a.finish()
+    a.finish(model)
 }

@@ -20,6 +20,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::confidence::Calibration;
 use crate::words::Word;
 
 const MODEL: &str = include_str!("../../../data/cue_model.tsv");
@@ -427,15 +428,19 @@ impl Default for Thresholds {
 pub struct CueModel {
     weights: WeightTable,
     pub thresholds: Thresholds,
+    /// How an attribution's origin and margin turn into its confidence.
+    pub calibration: Calibration,
 }
 
 impl CueModel {
-    /// Parse a model file: `threshold<TAB>name<TAB>value` lines and
+    /// Parse a model file: `threshold<TAB>name<TAB>value` lines,
+    /// `calibration<TAB>origin<TAB>slope<TAB>intercept` lines and
     /// `feature<TAB>weight` lines; `#` starts a comment.
     pub fn parse(data: &str) -> CueModel {
         let mut model = CueModel {
             weights: WeightTable::default(),
             thresholds: Thresholds::default(),
+            calibration: Calibration::default(),
         };
         let mut entries = Vec::new();
         for line in data.lines() {
@@ -453,6 +458,9 @@ impl CueModel {
                             _ => {}
                         }
                     }
+                }
+                ["calibration", rest @ ..] => {
+                    model.calibration.read_line(rest);
                 }
                 [feature, weight] => {
                     if let Ok(w) = weight.parse::<f32>() {
@@ -599,14 +607,15 @@ impl CueTrainer {
         self.examples.is_empty()
     }
 
-    /// Train and write the model file, keeping the given thresholds.
-    /// `vocabulary` lists the candidate words; each keeps its `w|` feature
-    /// so that it stays a candidate.
+    /// Train and write the model file, keeping the given thresholds and
+    /// calibration. `vocabulary` lists the candidate words; each keeps its
+    /// `w|` feature so that it stays a candidate.
     pub fn train(
         &self,
         fit: &FitSettings,
         vocabulary: &[String],
         thresholds: Thresholds,
+        calibration: &Calibration,
     ) -> String {
         let n = self.names.len();
         let min_seen = fit.min_seen;
@@ -665,6 +674,7 @@ impl CueTrainer {
         out.push_str(&format!("threshold\t{NEW_THRESHOLD}\t{new}\n"));
         out.push_str(&format!("threshold\t{RULE_THRESHOLD}\t{rule}\n"));
         out.push_str(&format!("threshold\t{NESTED_THRESHOLD}\t{nested}\n"));
+        out.push_str(&calibration.lines());
         for (name, weight) in lines {
             if name.contains('\t') || name.contains('\n') {
                 continue;
@@ -722,7 +732,12 @@ mod tests {
             rule: -2.0,
             nested: 1.0,
         };
-        let text = trainer.train(&FitSettings::default(), &["vowed".into()], thresholds);
+        let text = trainer.train(
+            &FitSettings::default(),
+            &["vowed".into()],
+            thresholds,
+            &Calibration::default(),
+        );
         let model = CueModel::parse(&text);
         assert_eq!(model.thresholds, thresholds);
         let vowed = model.score_features(&ex("vowed"));
@@ -739,6 +754,7 @@ mod tests {
             let cols: Vec<&str> = line.split('\t').collect();
             let ok = match cols.as_slice() {
                 ["threshold", "new" | "rule" | "nested", v] => v.parse::<f32>().is_ok(),
+                ["calibration", rest @ ..] => Calibration::default().read_line(rest),
                 [feature, weight] => !feature.is_empty() && weight.parse::<f32>().is_ok(),
                 _ => false,
             };

@@ -14,6 +14,7 @@
 
 mod assemble;
 mod clause;
+pub mod confidence;
 mod constructions;
 pub mod cue_model;
 mod fallback;
@@ -25,6 +26,7 @@ mod zones;
 
 use std::ops::Range;
 
+use confidence::Origin;
 use parallax_analysis::lexicon::Signal;
 use parallax_analysis::Analysed;
 use parallax_model::{Mode, QuoteKind, SourceType};
@@ -43,7 +45,7 @@ pub struct SpeakerFinding {
 }
 
 /// One quotation: byte ranges into the clean text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QuoteFinding {
     /// The attribution this finding belongs to, numbered from 0 in the
     /// order attributions first appear in the text. The pieces of an
@@ -62,6 +64,11 @@ pub struct QuoteFinding {
     pub signal: Option<Signal>,
     /// What is reported: speech, writing, thought or evidence.
     pub mode: Mode,
+    /// How sure the finder is that this is an attribution, in [0, 1]; the
+    /// same for every piece of one attribution.
+    pub confidence: f32,
+    /// What the confidence was computed from.
+    pub origin: Origin,
     pub speaker: Option<SpeakerFinding>,
 }
 

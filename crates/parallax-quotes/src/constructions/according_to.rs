@@ -56,6 +56,7 @@ pub(crate) fn according_to(text: &str, ws: &[Word<'_>], v: usize) -> Option<Read
         mode: Mode::Speech,
         inherits: false,
         learned: false,
+        margin: None,
     })
 }
 

@@ -90,6 +90,7 @@ pub(crate) fn headline_colon(text: &str, ws: &[Word<'_>]) -> Option<Reading> {
         mode: Mode::Speech,
         inherits: false,
         learned: false,
+        margin: None,
     })
 }
 

@@ -73,6 +73,7 @@ pub(crate) fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<
             mode,
             inherits: false,
             learned: true,
+            margin: None,
         });
     }
     let content = if ws
@@ -104,6 +105,7 @@ pub(crate) fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<
     Some(Reading {
         inherits: mention.is_none(),
         learned: true,
+        margin: None,
         mention,
         appositive: None,
         content: vec![content],

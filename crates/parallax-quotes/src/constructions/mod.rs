@@ -50,6 +50,9 @@ pub(crate) struct Reading {
     pub(crate) inherits: bool,
     /// Read around a word the cue model judged, not by the rules.
     pub(crate) learned: bool,
+    /// The cue model's score above the threshold that kept the reading;
+    /// none for readings it does not judge (a headline's "Name: …").
+    pub(crate) margin: Option<f32>,
 }
 
 impl Reading {
@@ -68,6 +71,7 @@ impl Reading {
             mode: site.verb.mode,
             inherits: false,
             learned: false,
+            margin: None,
         }
     }
 }
