@@ -40,8 +40,15 @@ use crate::{QuoteFinding, SpeakerFinding};
 /// A resolved speaker with the mention it was read from.
 pub(crate) fn finding(res: Resolved, m: &Mention, text: &str) -> (SpeakerFinding, Resolved) {
     let (source_type, _) = source_of(m, &res, text);
+    // A mention nothing in the document resolves ("they", "some") names
+    // its speaker as written.
+    let name = if res.name.is_empty() {
+        text.get(m.range.clone()).unwrap_or_default().to_string()
+    } else {
+        res.name.clone()
+    };
     let found = SpeakerFinding {
-        name: res.name.clone(),
+        name,
         role: res.role.clone(),
         source_type,
         mention: m.range.clone(),
@@ -412,13 +419,15 @@ impl<'d> Assembly<'d> {
         }
     }
 
-    /// The attribution a quotation without a cue continues: the latest
-    /// direct quotation when the same speaker gave it in this or the
-    /// previous paragraph, else the latest attribution.
-    fn continued_attribution(&self, last: &Last) -> usize {
+    /// The attribution a quotation without a cue continues: in the same
+    /// paragraph, the latest direct quotation of the same speaker, else the
+    /// latest attribution. A quotation opening the next paragraph keeps the
+    /// speaker but starts an attribution of its own.
+    fn continued_attribution(&self, last: &Last, paragraph: usize) -> Option<usize> {
         match &self.last_direct {
-            Some((p, name, id)) if *name == last.speaker.0.name && *p + 1 >= last.paragraph => *id,
-            _ => last.attribution,
+            Some((p, name, id)) if *name == last.speaker.0.name && *p == paragraph => Some(*id),
+            _ if last.paragraph == paragraph => Some(last.attribution),
+            _ => None,
         }
     }
 
@@ -499,7 +508,7 @@ impl<'d> Assembly<'d> {
                     let joins = if fragment {
                         None
                     } else {
-                        Some(self.continued_attribution(last))
+                        self.continued_attribution(last, paragraph)
                     };
                     (Some(last.speaker.0.clone()), joins, last.mode)
                 }
@@ -567,6 +576,26 @@ impl<'d> Assembly<'d> {
                 out[i].speaker = speaker;
                 out[i].attribution = attribution;
                 out[i].mode = mode;
+            }
+        }
+        // A quotation the paragraph leaves open runs on in the next
+        // paragraph's first quotation: one attribution when no cue of its
+        // own claims the next part.
+        let by_range: std::collections::HashMap<(usize, usize), usize> = out
+            .iter()
+            .enumerate()
+            .map(|(i, q)| ((q.range.start, q.range.end), i))
+            .collect();
+        for pair in self.zones.windows(2) {
+            let (open, next) = (&pair[0], &pair[1]);
+            if !open.continued {
+                continue;
+            }
+            let find = |z: &Zone| by_range.get(&(z.content.start, z.content.end)).copied();
+            if let (Some(a), Some(b)) = (find(open), find(next)) {
+                if out[b].cue.is_none() {
+                    out[b].attribution = out[a].attribution;
+                }
             }
         }
         let mut out = self.out;

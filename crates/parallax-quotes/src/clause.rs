@@ -7,7 +7,9 @@ use std::ops::Range;
 use parallax_analysis::lexicon::VerbForm;
 
 use crate::speaker::mention_right;
-use crate::words::{self, Word};
+use parallax_analysis::lexicon::lexicon;
+
+use crate::words::{self, is_determiner, Word};
 use crate::zones::trim_range;
 
 /// Words after a reporting verb that are its object or circumstances, not
@@ -66,7 +68,36 @@ pub(crate) fn skip_adjuncts(ws: &[Word<'_>], mut i: usize, lemma: &str) -> usize
             && !ws.get(i + 1).is_some_and(|n| {
                 words::is_calendar(n) || n.kind == parallax_text::TokenKind::Number
             });
-        if w.is_word() && prep.iter().any(|p| w.is(p)) && !topic_on {
+        // "said to the TV", "wrote to the board": the person addressed.
+        let addressee = w.is("to")
+            && matches!(
+                lemma,
+                "say"
+                    | "speak"
+                    | "talk"
+                    | "write"
+                    | "explain"
+                    | "complain"
+                    | "add"
+                    | "shout"
+                    | "yell"
+                    | "scream"
+                    | "whisper"
+                    | "mutter"
+                    | "remark"
+                    | "admit"
+                    | "confess"
+                    | "suggest"
+                    | "declare"
+                    | "announce"
+                    | "report"
+                    | "reply"
+                    | "respond"
+            )
+            && ws.get(i + 1).is_some_and(|n| {
+                is_determiner(n) || n.capitalised() || lexicon().pronoun(n.lower).is_some()
+            });
+        if w.is_word() && (prep.iter().any(|p| w.is(p)) || addressee) && !topic_on {
             // Take the short phrase up to the next comma, "that", colon or quote.
             let mut j = i + 1;
             while let Some(x) = ws.get(j) {

@@ -227,7 +227,8 @@ mod tests {
 
     #[test]
     fn a_capitalised_word_inside_a_sentence_is_a_name_not_a_learned_cue() {
-        // Every word a candidate: only the capital tells "post" from "Post".
+        // Every word a candidate: only the capital tells "touted" from
+        // "Touted".
         let cue_words = |text: &str, headline: bool| -> Vec<String> {
             let doc = Analysed::new(text, None);
             let ws = sentence(&doc);
@@ -237,13 +238,10 @@ mod tests {
                 .map(|(r, _, _)| text[r.cue.clone()].to_string())
                 .collect()
         };
-        let lower = cue_words("Rein wrote in a post that the pier was closed.", false);
-        assert!(lower.iter().any(|c| c.starts_with("post")), "{lower:?}");
-        let name = cue_words(
-            "Rein wrote in The Velm Post that the pier was closed.",
-            false,
-        );
-        assert!(!name.iter().any(|c| c.starts_with("Post")), "{name:?}");
+        let lower = cue_words("Rein later touted that the pier was closed.", false);
+        assert!(lower.iter().any(|c| c.starts_with("touted")), "{lower:?}");
+        let name = cue_words("Rein wrote in Velm Touted that the pier was closed.", false);
+        assert!(!name.iter().any(|c| c.starts_with("Touted")), "{name:?}");
         // In a headline verbs are capitalised too.
         let headline = cue_words("Rein Says Velm Post Touted That The Plan Failed", true);
         assert!(

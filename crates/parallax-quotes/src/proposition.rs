@@ -17,6 +17,8 @@ use std::ops::Range;
 use parallax_analysis::lexicon::{Mode, Signal};
 
 use crate::constructions::Reading;
+use parallax_text::TokenKind;
+
 use crate::words::{is_determiner, Word};
 
 /// What the words a reading reports look like.
@@ -118,6 +120,24 @@ fn past_tense(words: &[&Word<'_>], i: usize) -> bool {
         && !w.capitalised()
         && i > 0
         && !is_determiner(words[i - 1])
+        && !participle(words, i)
+}
+
+/// A verb form read as a participle: before "by" or an infinitive
+/// ("casualties caused by Russian warplanes", "a campaign designed to
+/// help"), it modifies the noun before it rather than making a clause.
+fn participle(words: &[&Word<'_>], i: usize) -> bool {
+    let next = |k: usize| words.get(i + k);
+    let infinitive = next(1).is_some_and(|n| n.is("to"))
+        && next(2).is_some_and(|n| n.is_word() && !n.capitalised() && !is_determiner(n));
+    words[i].lower.ends_with("ed") && (next(1).is_some_and(|n| n.is("by")) || infinitive)
+}
+
+/// A finite verb at `i`: one of the list not read as a participle, or a
+/// past tense the list does not know.
+fn finite_at(words: &[&Word<'_>], i: usize) -> bool {
+    let w = words[i];
+    !w.quoted && (w.finite && !participle(words, i) || past_tense(words, i))
 }
 
 /// A subject pronoun, not opening a subordinate clause, followed by a
@@ -127,9 +147,8 @@ fn pronoun_clause(words: &[&Word<'_>]) -> bool {
         SUBJECT_PRONOUNS.contains(&words[i].lower)
             && !words[i].is("it")
             && (i == 0 || !SUBORDINATORS.contains(&words[i - 1].lower))
-            && words
-                .get(i + 1)
-                .is_some_and(|n| n.finite || past_tense(words, i + 1))
+            && i + 1 < words.len()
+            && finite_at(words, i + 1)
     })
 }
 
@@ -166,7 +185,7 @@ fn verb_after_subject(words: &[&Word<'_>], from: usize, strict: bool) -> bool {
         if ends_subject(w) || strict && i > from && SUBORDINATORS.contains(&w.lower) {
             return false;
         }
-        if seen > 0 && (w.finite || past_tense(words, i)) && !w.quoted {
+        if seen > 0 && finite_at(words, i) {
             return true;
         }
         seen += usize::from(w.is_word());
@@ -230,7 +249,14 @@ pub(crate) fn shape(ws: &[Word<'_>], content: &Range<usize>, lemma: Option<&str>
         return Shape::Quotation;
     }
     let before = from.checked_sub(1).and_then(|i| ws.get(i));
-    if before.is_some_and(|b| b.is("that") || b.is_colon() || b.is("whether") || b.is("if")) {
+    // After "that" a clause follows, unless "that" was a determiner:
+    // "rejected that allegation on Tuesday".
+    let verb_inside = (0..words.len()).any(|i| finite_at(&words, i))
+        || words.iter().any(|w| SUBJECT_PRONOUNS.contains(&w.lower));
+    let complementizer = before.is_some_and(|b| {
+        b.is_colon() || b.is("whether") || b.is("if") || b.is("that") && verb_inside
+    });
+    if complementizer {
         return Shape::Complement;
     }
     let Some(first) = words.first() else {
@@ -284,7 +310,11 @@ pub(crate) fn reports_a_proposition(ws: &[Word<'_>], r: &Reading) -> bool {
     // "Name:" and a cue ending in "to" ("wants to", "vowed to") take what
     // follows as said or meant.
     let frame = cue_word.is_some_and(|w| w.is("according") || w.is_colon());
-    let to = cue_end.and_then(|i| ws.get(i)).is_some_and(|w| w.is("to"));
+    // "wants to sell", not "support to the army".
+    let to = cue_end.and_then(|i| ws.get(i)).is_some_and(|w| w.is("to"))
+        && cue_end.and_then(|i| ws.get(i + 1)).is_some_and(|n| {
+            n.is_word() && !n.capitalised() && !is_determiner(n) && n.kind != TokenKind::Number
+        });
     if frame || (to && infinitive_reports(r.signal, r.mode)) {
         return true;
     }
@@ -293,8 +323,13 @@ pub(crate) fn reports_a_proposition(ws: &[Word<'_>], r: &Reading) -> bool {
     // belief that …", "adamant that …"): a verb after it belongs to the
     // sentence, not to what it reports, so only a complement, a question
     // or a quotation is its content.
+    let of_after = cue_at
+        .and_then(|i| ws.get(i + 1))
+        .is_some_and(|n| n.is("of"));
     let nominal = cue_word.is_some_and(|w| {
         w.verb.is_none() && !w.finite && !w.lower.ends_with("ed") && !w.lower.ends_with("ing")
+            // "Reports of …", "claims of …": a plural noun.
+            || of_after && w.lower.ends_with('s')
     });
     r.content.iter().all(|c| {
         // A report around its cue ("The museum, Mr. Obama said, would
@@ -309,6 +344,12 @@ pub(crate) fn reports_a_proposition(ws: &[Word<'_>], r: &Reading) -> bool {
         } else {
             vec![shape(ws, c, lemma)]
         };
+        // Only a bare verb: after "wrote to" or "talked about" comes the
+        // preposition's object.
+        let bare_verb = cue_at.is_some() && cue_at == cue_end;
+        if !nominal && !around && bare_verb && clause_after_clause_verb(ws, c, lemma) {
+            return true;
+        }
         shapes.into_iter().any(|sh| {
             if nominal {
                 matches!(
@@ -320,6 +361,36 @@ pub(crate) fn reports_a_proposition(ws: &[Word<'_>], r: &Reading) -> bool {
             }
         })
     })
+}
+
+const CLAUSE_VERBS: &str = include_str!("../../../data/clause_verbs.txt");
+
+/// Verbs whose object is nearly always a reported clause
+/// (`data/clause_verbs.txt`).
+fn takes_clauses(lemma: &str) -> bool {
+    static SET: std::sync::OnceLock<parallax_analysis::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| parallax_analysis::word_list(CLAUSE_VERBS))
+        .contains(lemma)
+}
+
+/// After a verb that takes clauses, three words or more that open no
+/// phrase of time or place are its clause, whether or not a finite verb
+/// is recognised in them ("said the job erases the barriers").
+fn clause_after_clause_verb(ws: &[Word<'_>], content: &Range<usize>, lemma: Option<&str>) -> bool {
+    if !lemma.is_some_and(takes_clauses) {
+        return false;
+    }
+    let from = ws.partition_point(|w| w.r.start < content.start);
+    let words: Vec<&Word<'_>> = ws[from..]
+        .iter()
+        .take_while(|w| w.r.end <= content.end)
+        .filter(|w| w.is_word())
+        .collect();
+    words.len() >= 3
+        && !words
+            .first()
+            .is_some_and(|f| PHRASE_OPENERS.contains(&f.lower) || f.is("to"))
 }
 
 /// Whether content of this shape is a proposition for reading `r`.

@@ -491,7 +491,19 @@ pub fn source_of(m: &Mention, res: &Resolved, text: &str) -> (SourceType, Option
         return (SourceType::Document, Some(mode));
     }
     if res.name.is_empty() {
-        return (SourceType::Unknown, None);
+        // Unresolved: "they" and "some" still say several speak.
+        let several = match &m.kind {
+            MentionKind::Pronoun { kind, .. } | MentionKind::Nominal { kind, .. } => {
+                *kind == Kind::People
+            }
+            _ => false,
+        };
+        let kind = if several {
+            SourceType::Group
+        } else {
+            SourceType::Unknown
+        };
+        return (kind, None);
     }
     let kind = match res.kind {
         Kind::Person | Kind::Title => SourceType::Person,

@@ -141,6 +141,16 @@ pub const AUXILIARIES: &[&str] = &[
     "quickly",
     "categorically",
     "explicitly",
+    "long",
+    "often",
+    "usually",
+    "always",
+    "sometimes",
+    "ever",
+    "now",
+    "actually",
+    "openly",
+    "first",
 ];
 
 /// Function words allowed inside a multi-word name ("Syrian Observatory for

@@ -28,6 +28,12 @@ pub(crate) fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<
     // What the cue reports, from the cue lexicon; a word it does not list,
     // or lists as heading no report ("titled", "voted"), is no cue.
     let mode = lexicon().cue_mode(w.lower)?;
+    // "the alleged casualties", "his claims": after a determiner or a
+    // possessive the word is an adjective or a noun, not a cue.
+    let prev = v.checked_sub(1).and_then(|p| ws.get(p));
+    if prev.is_some_and(|p| words::is_determiner(p) || p.is("'s")) {
+        return None;
+    }
     let mut end = v;
     if ws
         .get(v + 1)

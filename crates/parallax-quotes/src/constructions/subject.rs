@@ -48,20 +48,34 @@ pub(crate) fn subject_before(s: &CueSite<'_, '_>) -> Read {
 
 /// A quotation ends right before the subject: "“…,” Clinton said on
 /// Thursday during a speech …". A title in quote marks ("Fox News
-/// Sunday") is no quotation: at least four quoted words.
+/// Sunday", "The Steve Harvey Morning Show") is no quotation: at least four
+/// quoted words, not all capitalised.
 fn quotation_before(ws: &[Word<'_>], start: usize) -> bool {
-    start > 0
-        && ws
+    if start == 0
+        || !ws
             .get(start - 1)
             .is_some_and(|x| x.is_quote() || x.is_comma() && start >= 2 && ws[start - 2].is_quote())
-        && ws[..start]
-            .iter()
-            .rev()
-            .skip_while(|x| !x.quoted)
-            .take_while(|x| x.quoted)
-            .filter(|x| x.is_word())
-            .count()
-            >= 4
+    {
+        return false;
+    }
+    let quoted: Vec<&Word<'_>> = ws[..start]
+        .iter()
+        .rev()
+        .skip_while(|x| !x.quoted)
+        .take_while(|x| x.quoted)
+        .filter(|x| x.is_word())
+        .collect();
+    let title = quoted.iter().all(|w| w.capitalised() || w.lower.len() <= 3);
+    quoted.len() >= 4 && !title
+}
+
+/// "…, O'Neill said, “Not going to go into that.”": a quotation right
+/// after the verb and its comma is what it reports, whatever stands
+/// before the subject.
+fn quotation_after(ws: &[Word<'_>], after: usize) -> bool {
+    ws.get(after).is_some_and(|x| x.is_comma())
+        && ws.get(after + 1).is_some_and(|x| x.is_quote())
+        && ws.get(after + 2).is_some_and(|x| x.quoted)
 }
 
 /// What a subject-verb cue reports, the stretch of the subject starting
@@ -94,7 +108,7 @@ fn reported_words(s: &CueSite<'_, '_>, start: usize) -> Option<Range<usize>> {
     let quote_after = ws.get(after).is_some_and(|x| x.is_quote())
         || ws.get(after).is_some_and(|x| x.is_comma())
             && ws.get(after + 1).is_some_and(|x| x.is_quote());
-    let content = if that_or_colon {
+    let content = if that_or_colon || quotation_after(ws, after) {
         clause_to_end(text, ws, after)
     } else if let (Some(b), true) = (before.clone(), tail_is_short || quotation_before(ws, start)) {
         let after_comma = next_comma.and_then(|e| clause_to_end(text, ws, e + 1));
