@@ -45,7 +45,8 @@ pub fn predict_with_origins(
         let raw_range = map.range_to_raw(r);
         Span::new(chars.char_of(raw_range.start), chars.char_of(raw_range.end))
     };
-    let found = parallax_quotes::find_quotes_with(&doc, model);
+    let entities = parallax_entities::find_entities(&doc);
+    let found = parallax_quotes::find_quotes_with(&doc, model, &entities);
     let mut attributions: Vec<Vec<&QuoteFinding>> = Vec::new();
     for q in &found {
         if attributions.len() <= q.attribution {

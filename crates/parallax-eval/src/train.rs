@@ -52,7 +52,14 @@ pub struct TuningRow {
     pub precision: f64,
     pub recall: f64,
     pub f1: f64,
+    /// Precision of the speech profile (speech and writing predictions).
+    pub speech_precision: f64,
 }
+
+/// The settings are chosen for F1 among those whose speech profile is at
+/// least this precise in cross-validation (all of them when none is): a
+/// record that says someone said something must be right nine times in ten.
+pub const SPEECH_PRECISION_FLOOR: f64 = 0.90;
 
 /// What a training run produced.
 #[derive(Debug, Clone)]
@@ -296,7 +303,8 @@ pub fn train_cue_model(docs: &[GoldDocument], settings: &TrainSettings) -> Train
     }
     // Counts at 30% overlap (gold, predicted, found) per set of thresholds,
     // pooled over the folds: each fold is scored by a model that never saw it.
-    let mut pooled = vec![(0usize, 0usize, 0usize); grid.len()];
+    // (gold, predicted, found, speech predicted, speech found)
+    let mut pooled = vec![(0usize, 0usize, 0usize, 0usize, 0usize); grid.len()];
     // Each fold's model and held-out articles, kept to calibrate the
     // confidences once the thresholds are chosen.
     let mut folds: Vec<(CueModel, Vec<GoldDocument>)> = Vec::new();
@@ -322,34 +330,43 @@ pub fn train_cue_model(docs: &[GoldDocument], settings: &TrainSettings) -> Train
                 .iter()
                 .map(|d| predict_quotes_with(&d.text, &model))
                 .collect();
-            let at30 = score(&held_gold, &predictions).at30;
-            cell.0 += at30.gold;
-            cell.1 += at30.predicted;
-            cell.2 += at30.found;
+            let report = score(&held_gold, &predictions);
+            cell.0 += report.at30.gold;
+            cell.1 += report.at30.predicted;
+            cell.2 += report.at30.found;
+            cell.3 += report.speech.predicted;
+            cell.4 += report.speech.found_predicted;
         }
         folds.push((base, held_gold));
     }
     let tuning: Vec<TuningRow> = grid
         .iter()
         .zip(&pooled)
-        .map(|(thresholds, &(gold, predicted, found))| {
-            let precision = found as f64 / predicted.max(1) as f64;
-            let recall = found as f64 / gold.max(1) as f64;
-            let f1 = if precision + recall > 0.0 {
-                2.0 * precision * recall / (precision + recall)
-            } else {
-                0.0
-            };
-            TuningRow {
-                thresholds: *thresholds,
-                precision,
-                recall,
-                f1,
-            }
-        })
+        .map(
+            |(thresholds, &(gold, predicted, found, spoken, spoken_found))| {
+                let precision = found as f64 / predicted.max(1) as f64;
+                let recall = found as f64 / gold.max(1) as f64;
+                let f1 = if precision + recall > 0.0 {
+                    2.0 * precision * recall / (precision + recall)
+                } else {
+                    0.0
+                };
+                TuningRow {
+                    thresholds: *thresholds,
+                    precision,
+                    recall,
+                    f1,
+                    speech_precision: spoken_found as f64 / spoken.max(1) as f64,
+                }
+            },
+        )
         .collect();
+    let precise_enough = tuning
+        .iter()
+        .any(|r| r.speech_precision >= SPEECH_PRECISION_FLOOR);
     let chosen = tuning
         .iter()
+        .filter(|r| !precise_enough || r.speech_precision >= SPEECH_PRECISION_FLOOR)
         .max_by(|a, b| a.f1.total_cmp(&b.f1))
         .cloned()
         .unwrap_or(TuningRow {
@@ -357,6 +374,7 @@ pub fn train_cue_model(docs: &[GoldDocument], settings: &TrainSettings) -> Train
             precision: 0.0,
             recall: 0.0,
             f1: 0.0,
+            speech_precision: 0.0,
         });
     let calibration = calibrate(&folds, chosen.thresholds);
     let all: Vec<&Prepared> = prepared.iter().collect();

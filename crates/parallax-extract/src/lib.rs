@@ -5,7 +5,8 @@
 //! Each reads the shared [`Analysed`] document (tokens, sentences and word
 //! facts computed once) and, where it needs them, the findings of the
 //! annotators before it: counts read the dates, so that days and years are
-//! not counted. Here each one is wrapped as an [`Annotator`] and run in an
+//! not counted, and quotations read the entities, whose names and types
+//! their speakers take. Here each one is wrapped as an [`Annotator`] and run in an
 //! order where every annotator comes after those it reads; [`extract`]
 //! runs the ones a caller asks for (and what they need) and returns their
 //! [`Findings`].
@@ -55,8 +56,11 @@ impl Annotator for Quotes {
     fn name(&self) -> &'static str {
         "quotes"
     }
+    fn needs(&self) -> &'static [&'static str] {
+        &["entities"]
+    }
     fn annotate(&self, doc: &Analysed<'_>, found: &mut Findings) {
-        found.quotes = parallax_quotes::find_quotes(doc);
+        found.quotes = parallax_quotes::find_quotes(doc, &found.entities);
     }
 }
 
@@ -91,7 +95,7 @@ impl Annotator for Counts {
 }
 
 /// Every annotator, each after those it needs.
-pub const ANNOTATORS: [&dyn Annotator; 4] = [&Quotes, &Entities, &Dates, &Counts];
+pub const ANNOTATORS: [&dyn Annotator; 4] = [&Entities, &Quotes, &Dates, &Counts];
 
 /// Which annotators run. All of them by default; switching some off makes
 /// a run faster when only part of the record is wanted (their fields stay
@@ -187,6 +191,9 @@ pub fn extract(doc: &Analysed<'_>, run: Annotators) -> Findings {
     }
     if !run.dates {
         found.dates.clear();
+    }
+    if !run.entities {
+        found.entities.clear();
     }
     found
 }

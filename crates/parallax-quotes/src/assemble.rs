@@ -30,12 +30,14 @@ use crate::constructions::headline::{headline_colon, is_title_case};
 use crate::constructions::signature::dash_signature;
 use crate::constructions::Reading;
 use crate::cue_model::CueModel;
+use crate::entity_link::{link, Entities};
 use crate::fallback::fallback_mention;
 use crate::judge::{lower_cow, nested_readings_dropped, sentence_readings, view_of};
 use crate::speaker::{source_of, Mention, MentionKind, Resolved, Resolver};
 use crate::words::{words, Word};
 use crate::zones::{is_title_or_scare, overlap, quoted_zones, Zone};
 use crate::{QuoteFinding, SpeakerFinding};
+use parallax_entities::EntityFinding;
 
 /// A resolved speaker with the mention it was read from.
 pub(crate) fn finding(res: Resolved, m: &Mention, text: &str) -> (SpeakerFinding, Resolved) {
@@ -97,6 +99,7 @@ struct ColonCue {
 struct Assembly<'d> {
     text: &'d str,
     doc: &'d Analysed<'d>,
+    entities: Entities<'d>,
     zones: Vec<Zone>,
     /// The words of every sentence, quoted ones marked.
     sentences: Vec<Vec<Word<'d>>>,
@@ -113,7 +116,7 @@ struct Assembly<'d> {
 }
 
 impl<'d> Assembly<'d> {
-    fn new(doc: &'d Analysed<'d>) -> Assembly<'d> {
+    fn new(doc: &'d Analysed<'d>, entities: &'d [EntityFinding]) -> Assembly<'d> {
         let text = doc.text;
         let zones = quoted_zones(text, &doc.seg);
         let zone_ranges: Vec<Range<usize>> = zones.iter().map(|z| z.content.clone()).collect();
@@ -130,6 +133,7 @@ impl<'d> Assembly<'d> {
         Assembly {
             text,
             doc,
+            entities: Entities::new(entities),
             zones,
             sentences,
             resolver,
@@ -139,6 +143,16 @@ impl<'d> Assembly<'d> {
             last_direct: None,
             colon_cue: None,
         }
+    }
+
+    /// Who mention `m` is: resolved from the document's mentions, then
+    /// given the name and type of the entity it belongs to.
+    fn resolve(&mut self, m: &Mention) -> Resolved {
+        let mut res = self.resolver.resolve(m, m.range.start);
+        if link(&mut res, &m.kind, &m.range, self.text, &self.entities) {
+            self.resolver.relabel_last(&res);
+        }
+        res
     }
 
     fn new_attribution(&mut self) -> usize {
@@ -219,7 +233,7 @@ impl<'d> Assembly<'d> {
     fn attribute(&mut self, si: usize, r: &Reading, sentence: &Option<Speaker>) -> Option<Speaker> {
         let speaker = match (&r.mention, r.inherits) {
             (Some(m), _) => {
-                let mut res = self.resolver.resolve(m, m.range.start);
+                let mut res = self.resolve(m);
                 if let (Some(role), MentionKind::Person { .. } | MentionKind::Surname(_)) =
                     (&r.appositive, &m.kind)
                 {
@@ -234,7 +248,7 @@ impl<'d> Assembly<'d> {
         speaker.or_else(|| {
             let ws = self.sentences.get(si)?;
             let m = fallback_mention(ws, self.text, r)?;
-            let res = self.resolver.resolve(&m, m.range.start);
+            let res = self.resolve(&m);
             Some(finding(res, &m, self.text))
         })
     }
@@ -458,7 +472,7 @@ impl<'d> Assembly<'d> {
                 dash_signature(text, &self.doc.seg, &self.sentences, content.end)
             {
                 self.zones[i - 1].used = true;
-                let mut res = self.resolver.resolve(&m, m.range.start);
+                let mut res = self.resolve(&m);
                 if let (Some(role), MentionKind::Person { .. } | MentionKind::Surname(_)) =
                     (role, &m.kind)
                 {
@@ -650,8 +664,12 @@ fn origin_of(r: &Reading) -> Origin {
 
 /// [`crate::find_quotes`] with a cue model of the caller's (for training
 /// and tuning one).
-pub fn find_quotes_with(doc: &Analysed<'_>, model: &CueModel) -> Vec<QuoteFinding> {
-    let mut a = Assembly::new(doc);
+pub fn find_quotes_with(
+    doc: &Analysed<'_>,
+    model: &CueModel,
+    entities: &[EntityFinding],
+) -> Vec<QuoteFinding> {
+    let mut a = Assembly::new(doc, entities);
     let paragraphs: Vec<usize> = doc.seg.sentences.iter().map(|s| s.paragraph).collect();
     for (si, &paragraph) in paragraphs.iter().enumerate() {
         // A colon cue of an earlier sentence waits for this one.

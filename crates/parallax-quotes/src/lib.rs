@@ -17,6 +17,7 @@ mod clause;
 pub mod confidence;
 mod constructions;
 pub mod cue_model;
+mod entity_link;
 mod fallback;
 mod judge;
 mod proposition;
@@ -72,7 +73,12 @@ pub struct QuoteFinding {
     pub speaker: Option<SpeakerFinding>,
 }
 
-/// Find every quotation of a document and attribute it.
-pub fn find_quotes(doc: &Analysed<'_>) -> Vec<QuoteFinding> {
-    find_quotes_with(doc, cue_model::cue_model())
+/// Find every quotation of a document and attribute it; `entities` are the
+/// document's entities (from `parallax-entities`), whose names and types
+/// the speakers take.
+pub fn find_quotes(
+    doc: &Analysed<'_>,
+    entities: &[parallax_entities::EntityFinding],
+) -> Vec<QuoteFinding> {
+    find_quotes_with(doc, cue_model::cue_model(), entities)
 }

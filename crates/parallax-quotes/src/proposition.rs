@@ -100,7 +100,10 @@ const PHRASE_OPENERS: &[&str] = &[
 fn ends_subject(w: &Word<'_>) -> bool {
     w.is_comma()
         || w.is_colon()
-        || ["which", "who", "whom", "whose", "where", "when", "while"].contains(&w.lower)
+        || [
+            "which", "who", "whom", "whose", "where", "when", "while", "why", "how",
+        ]
+        .contains(&w.lower)
 }
 
 /// Words that open a subordinate clause: a subject right after one is
@@ -115,11 +118,14 @@ const SUBORDINATORS: &[&str] = &[
 /// pier").
 fn past_tense(words: &[&Word<'_>], i: usize) -> bool {
     let w = words[i];
+    // After a name or a pronoun only: after a noun an -ed word is as often
+    // a participle ("a 2001 email referenced on Wednesday").
+    let after_name =
+        i > 0 && (words[i - 1].capitalised() || SUBJECT_PRONOUNS.contains(&words[i - 1].lower));
     w.lower.len() > 4
         && w.lower.ends_with("ed")
         && !w.capitalised()
-        && i > 0
-        && !is_determiner(words[i - 1])
+        && after_name
         && !participle(words, i)
 }
 
@@ -137,13 +143,19 @@ fn participle(words: &[&Word<'_>], i: usize) -> bool {
 /// past tense the list does not know.
 fn finite_at(words: &[&Word<'_>], i: usize) -> bool {
     let w = words[i];
-    !w.quoted && (w.finite && !participle(words, i) || past_tense(words, i))
+    // After a determiner or a possessive it is a noun: "her looks".
+    let after_determiner = i > 0 && is_determiner(words[i - 1]);
+    !w.quoted && !after_determiner && (w.finite && !participle(words, i) || past_tense(words, i))
 }
 
 /// A subject pronoun, not opening a subordinate clause, followed by a
 /// finite verb: "after the convention he would not accept …".
 fn pronoun_clause(words: &[&Word<'_>]) -> bool {
-    (0..words.len().min(16)).any(|i| {
+    let comma = words
+        .iter()
+        .position(|w| w.is_comma())
+        .unwrap_or(words.len());
+    (0..words.len().min(8).min(comma)).any(|i| {
         SUBJECT_PRONOUNS.contains(&words[i].lower)
             && !words[i].is("it")
             && (i == 0 || !SUBORDINATORS.contains(&words[i - 1].lower))
@@ -161,18 +173,26 @@ fn pronoun_clause(words: &[&Word<'_>]) -> bool {
 /// clause), and a clause opening with a preposition ("In West Virginia
 /// alone, 300,000 acres have been damaged") starts after its first comma.
 fn subject_and_verb(words: &[&Word<'_>]) -> bool {
-    let opener = words
+    // "At least 40 boats returned …", "About 200 people marched …": a
+    // quantity, not a phrase of place.
+    let quantity = words
         .first()
-        .is_some_and(|f| PHRASE_OPENERS.contains(&f.lower) || SUBORDINATORS.contains(&f.lower));
-    if verb_after_subject(words, 0, opener) {
-        return true;
-    }
-    opener
+        .is_some_and(|f| f.is("at") || f.is("about") || f.is("up"))
         && words
-            .iter()
-            .take(12)
-            .position(|w| w.is_comma())
-            .is_some_and(|c| verb_after_subject(words, c + 1, false))
+            .get(1)
+            .is_some_and(|n| n.is("least") || n.is("most") || n.kind == TokenKind::Number);
+    let opener = !quantity
+        && words
+            .first()
+            .is_some_and(|f| PHRASE_OPENERS.contains(&f.lower) || SUBORDINATORS.contains(&f.lower));
+    if !opener {
+        return verb_after_subject(words, 0, false);
+    }
+    words
+        .iter()
+        .take(12)
+        .position(|w| w.is_comma())
+        .is_some_and(|c| verb_after_subject(words, c + 1, false))
 }
 
 /// A finite verb among `words[from..]` after at least one word, before
@@ -232,15 +252,37 @@ fn predication(words: &[&Word<'_>], lemma: Option<&str>, before: Option<&Word<'_
 /// The shape of `content`, one of the reading's stretches, in sentence
 /// `ws`; `lemma` is the cue verb's lemma when the cue is a verb.
 pub(crate) fn shape(ws: &[Word<'_>], content: &Range<usize>, lemma: Option<&str>) -> Shape {
+    shape_without(ws, content, lemma, None)
+}
+
+/// [`shape`], leaving out the words of `skip` and the commas around it:
+/// the speaker and cue that interrupt a report ("The repairs, she said,
+/// would take a week").
+fn shape_without(
+    ws: &[Word<'_>],
+    content: &Range<usize>,
+    lemma: Option<&str>,
+    skip: Option<&Range<usize>>,
+) -> Shape {
     if content.is_empty() {
         return Shape::Empty;
     }
     let from = ws.partition_point(|w| w.r.start < content.start);
-    let words: Vec<&Word<'_>> = ws[from..]
+    let inside = |w: &Word<'_>| skip.is_some_and(|k| k.start <= w.r.start && w.r.end <= k.end);
+    let mut words: Vec<&Word<'_>> = Vec::new();
+    let in_content: Vec<&Word<'_>> = ws[from..]
         .iter()
         .take_while(|w| w.r.end <= content.end)
-        .filter(|w| !w.is_quote() || w.quoted)
         .collect();
+    for (i, w) in in_content.iter().enumerate() {
+        let borders = w.is_comma()
+            && (in_content.get(i + 1).is_some_and(|n| inside(n))
+                || i > 0 && inside(in_content[i - 1]));
+        if inside(w) || borders || w.is_quote() && !w.quoted {
+            continue;
+        }
+        words.push(w);
+    }
     if ws[from..]
         .iter()
         .take_while(|w| w.r.end <= content.end)
@@ -268,7 +310,11 @@ pub(crate) fn shape(ws: &[Word<'_>], content: &Range<usize>, lemma: Option<&str>
     if QUESTION_WORDS.contains(&first.lower) {
         return Shape::Question;
     }
-    let pronoun_first = SUBJECT_PRONOUNS.contains(&first.lower) && words.len() > 1;
+    // "he", "she", "they", "we", "I" open a clause; "it" and "you" may be
+    // objects ("contrasting it with …") and need a verb after them.
+    let pronoun_first = SUBJECT_PRONOUNS.contains(&first.lower)
+        && words.len() > 1
+        && (!(first.is("it") || first.is("you")) || finite_at(&words, 1));
     if pronoun_first || subject_and_verb(&words) || pronoun_clause(&words) {
         return Shape::Clause;
     }
@@ -309,7 +355,17 @@ pub(crate) fn reports_a_proposition(ws: &[Word<'_>], r: &Reading) -> bool {
     // "according to X" frames a report whatever its shape; a headline's
     // "Name:" and a cue ending in "to" ("wants to", "vowed to") take what
     // follows as said or meant.
-    let frame = cue_word.is_some_and(|w| w.is("according") || w.is_colon());
+    let frame = cue_word.is_some_and(|w| w.is("according") || w.is_colon())
+        && r.content.iter().all(|c| {
+            // "But, according to a former official." frames no report.
+            let from = ws.partition_point(|w| w.r.start < c.start);
+            ws[from..]
+                .iter()
+                .take_while(|w| w.r.end <= c.end)
+                .filter(|w| w.is_word())
+                .count()
+                >= 3
+        });
     // "wants to sell", not "support to the army".
     let to = cue_end.and_then(|i| ws.get(i)).is_some_and(|w| w.is("to"))
         && cue_end.and_then(|i| ws.get(i + 1)).is_some_and(|n| {
@@ -335,11 +391,15 @@ pub(crate) fn reports_a_proposition(ws: &[Word<'_>], r: &Reading) -> bool {
         // A report around its cue ("The museum, Mr. Obama said, would
         // …"): its parts before and after the cue together.
         let around = c.start < r.cue.start && r.cue.end < c.end;
+        let interruption =
+            r.mention
+                .as_ref()
+                .map_or(r.cue.start, |m| m.range.start.min(r.cue.start))..r.cue.end;
         let shapes = if around {
             vec![
                 shape(ws, &(c.start..r.cue.start), lemma),
                 shape(ws, &(r.cue.end..c.end), lemma),
-                shape(ws, c, lemma),
+                shape_without(ws, c, lemma, Some(&interruption)),
             ]
         } else {
             vec![shape(ws, c, lemma)]

@@ -213,6 +213,18 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
     } else {
         None
     };
+    // "the US and Russia", "Smith and Jones": two names joined are a group,
+    // never one person.
+    if name.iter().any(|w| w.is("and")) {
+        return MentionKind::Nominal {
+            written: join(name, text),
+            definite: false,
+            head: name.last().map(|w| w.lower()).unwrap_or_default(),
+            words: name.iter().map(Word::lower).collect(),
+            kind: Kind::People,
+            gender: Gender::Unknown,
+        };
+    }
     if name.len() == 1 && role.is_none() {
         let w = &name[0];
         if w.s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && w.s.chars().count() > 1 {
@@ -807,6 +819,14 @@ impl Resolver {
     pub fn set_last_role(&mut self, role: String) {
         if let Some((_, s)) = self.speakers.last_mut() {
             s.role = Some(role);
+        }
+    }
+
+    /// Replace the latest resolved speaker, once its entity says more
+    /// about it.
+    pub fn relabel_last(&mut self, r: &Resolved) {
+        if let Some((_, s)) = self.speakers.last_mut() {
+            *s = r.clone();
         }
     }
 

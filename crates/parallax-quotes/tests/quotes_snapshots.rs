@@ -9,7 +9,8 @@ use parallax_quotes::find_quotes;
 fn view(text: &str) -> String {
     let doc = Analysed::new(text, None);
     let mut out = String::new();
-    for q in find_quotes(&doc) {
+    let entities = parallax_entities::find_entities(&doc);
+    for q in find_quotes(&doc, &entities) {
         let words = &text[q.range.clone()];
         let cue = q.cue.as_ref().map_or("-", |c| &text[c.clone()]);
         let speaker = match &q.speaker {
@@ -106,7 +107,7 @@ fn nested_quotes_stay_inside_their_quotation() {
 #[test]
 fn no_quotation_where_nobody_speaks() {
     let text = "The ferry left at nine and reached Velm at noon. The crossing was calm.";
-    assert!(find_quotes(&Analysed::new(text, None)).is_empty());
+    assert!(find_quotes(&Analysed::new(text, None), &[]).is_empty());
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! the end of the clause or, when the cue closes its clause, stand before
 //! it. The cue model then judges whether the reading is an attribution.
 
-use parallax_analysis::lexicon::{lexicon, Signal};
+use parallax_analysis::lexicon::{lexicon, Signal, VerbForm};
 
 use super::Reading;
 use crate::clause::{clause_before, clause_to_end};
@@ -31,7 +31,10 @@ pub(crate) fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<
     // "the alleged casualties", "his claims": after a determiner or a
     // possessive the word is an adjective or a noun, not a cue.
     let prev = v.checked_sub(1).and_then(|p| ws.get(p));
-    if prev.is_some_and(|p| words::is_determiner(p) || p.is("'s")) {
+    if prev.is_some_and(|p| words::is_determiner(p) || p.is("'s"))
+        || super::names_something(text, ws, v)
+        || gerund_in_subject(ws, v)
+    {
         return None;
     }
     let mut end = v;
@@ -82,6 +85,11 @@ pub(crate) fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<
             margin: None,
         });
     }
+    if passive {
+        // "The campaign has been criticized not only for …": a passive with
+        // no agent names nobody who spoke.
+        return None;
+    }
     let content = if ws
         .get(after)
         .is_some_and(|x| !x.ends_sentence() && !x.is_comma())
@@ -121,6 +129,34 @@ pub(crate) fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<
     })
 }
 
+/// "Dozens of videos allegedly showing the aftermath … surfaced online":
+/// a gerund inside the subject of its clause, with no finite verb before
+/// it, modifies that subject; the finite verb after its object is the
+/// clause's own, so no proposition follows unless "that" opens one.
+fn gerund_in_subject(ws: &[Word<'_>], v: usize) -> bool {
+    let Some(w) = ws.get(v) else {
+        return false;
+    };
+    let gerund =
+        w.verb.is_some_and(|verb| verb.form == VerbForm::Gerund) || w.lower.ends_with("ing");
+    if !gerund || ws.get(v + 1).is_some_and(|n| n.is("that")) {
+        return false;
+    }
+    let start = ws[..v]
+        .iter()
+        .rposition(|x| {
+            (x.is_comma() || x.is_quote() || x.is_colon() || x.ends_sentence()) && !x.quoted
+        })
+        .map_or(0, |i| i + 1);
+    let before = &ws[start..v];
+    let noun_before = before
+        .iter()
+        .rev()
+        .find(|x| !is_cue_adverb(x))
+        .is_some_and(|x| x.is_word() && x.verb.is_none() && !words::is_auxiliary(x) && !x.is("by"));
+    noun_before && !before.iter().any(|x| x.finite || words::is_be_form(x))
+}
+
 #[cfg(test)]
 mod tests {
     use parallax_analysis::Analysed;
@@ -143,5 +179,19 @@ mod tests {
         assert_eq!(&text[r.cue.clone()], "reported by");
         let m = r.mention.unwrap();
         assert_eq!(&text[m.range], "the Velm Courier");
+    }
+
+    #[test]
+    fn a_gerund_inside_its_clauses_subject_reports_nothing() {
+        let text = "Dozens of videos allegedly showing the damage surfaced online.";
+        let doc = Analysed::new(text, None);
+        let ws = sentence(&doc);
+        let v = ws.iter().position(|w| w.is("showing")).unwrap();
+        assert!(read_learned_cue(text, &ws, v).is_none());
+        let text = "A survey showing that most voters agree was published.";
+        let doc = Analysed::new(text, None);
+        let ws = sentence(&doc);
+        let v = ws.iter().position(|w| w.is("showing")).unwrap();
+        assert!(!gerund_in_subject(&ws, v));
     }
 }
