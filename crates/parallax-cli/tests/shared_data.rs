@@ -311,25 +311,47 @@ fn seed_quotations_have_their_speakers() {
             "{prefix}: no quotation by {mention:?} resolved to {name:?}"
         );
     }
-    // Roles come from the document itself.
-    let role = |prefix: &str, name: &str| -> Vec<String> {
+    // Roles and affiliations come from the document itself.
+    let role = |prefix: &str, name: &str| -> Vec<(String, String)> {
         seed(&docs, prefix)["quotes"]
             .as_array()
             .unwrap()
             .iter()
             .filter(|q| q["speaker"]["name"] == name)
-            .filter_map(|q| q["speaker"]["role"].as_str().map(str::to_string))
+            .filter_map(|q| {
+                let s = &q["speaker"];
+                Some((
+                    s["role"].as_str()?.to_string(),
+                    s["affiliation"].as_str().unwrap_or("").to_string(),
+                ))
+            })
             .collect()
     };
-    assert!(role("003_", "Igor Konashenkov")
-        .iter()
-        .all(|r| r == "Defense Ministry spokesman"));
-    assert!(role("002_", "Igor Klimov")
-        .iter()
-        .any(|r| r == "Russian Air Force spokesman"));
-    assert!(role("000_", "Anatoly Antonov")
-        .iter()
-        .all(|r| r == "Defense Ministry deputy head"));
+    let is =
+        |r: &(String, String), role: &str, affiliation: &str| r.0 == role && r.1 == affiliation;
+    let konashenkov = role("003_", "Igor Konashenkov");
+    assert!(!konashenkov.is_empty());
+    assert!(
+        konashenkov
+            .iter()
+            .all(|r| is(r, "spokesman", "Defense Ministry")),
+        "{konashenkov:?}"
+    );
+    let klimov = role("002_", "Igor Klimov");
+    assert!(
+        klimov
+            .iter()
+            .any(|r| is(r, "spokesman", "Russian Air Force")),
+        "{klimov:?}"
+    );
+    let antonov = role("000_", "Anatoly Antonov");
+    assert!(!antonov.is_empty());
+    assert!(
+        antonov
+            .iter()
+            .all(|r| is(r, "deputy head", "Defense Ministry")),
+        "{antonov:?}"
+    );
     for d in &docs {
         let text = d["text"].as_str().unwrap();
         let chars: Vec<char> = text.chars().collect();
@@ -393,10 +415,10 @@ fn attribution_on_polnear_dev_does_not_regress() {
     // are scored as they are, and only readings that report a proposition
     // are records, so noun-phrase contents the corpus marks are misses.
     for (key, floor) in [
-        ("f1_30", 0.75),
-        ("speaker_accuracy", 0.86),
-        ("quoted_recall", 0.92),
-        ("speech_precision_30", 0.88),
+        ("f1_30", 0.74),
+        ("speaker_accuracy", 0.89),
+        ("quoted_recall", 0.915),
+        ("speech_precision_30", 0.91),
     ] {
         let v = s[key].as_f64().unwrap();
         assert!(v >= floor, "{key} {v} fell below {floor}: {s}");

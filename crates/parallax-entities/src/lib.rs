@@ -108,6 +108,12 @@ pub struct EntityFinding {
     pub descriptors: Vec<Descriptor>,
 }
 
+/// Whether `word` is a demonym ("Russian", "Syrians"), which names a place
+/// without being a body itself.
+pub fn is_demonym(word: &str) -> bool {
+    lexicon::lexicon().demonym(word).is_some()
+}
+
 /// The entities of a document, in order of first mention. Ranges that do
 /// not fit the text are skipped, so no input makes this panic.
 pub fn find_entities(doc: &Analysed<'_>) -> Vec<EntityFinding> {

@@ -1209,9 +1209,24 @@ impl fmt::Display for AttributionReport {
         write_header(f, "profile (>= 30%)")?;
         write_row(f, "all", &self.at30)?;
         write_row(f, "speech", &self.speech)?;
-        write_header(f, "by mode (>= 30%)")?;
+        // Gold relations carry no mode: only precision is shown.
+        writeln!(
+            f,
+            "  {:<22} {:>6} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}",
+            "by mode (>= 30%)", "gold", "pred", "found", "f.pred", "P", "R", "F1"
+        )?;
         for (mode, prf) in &self.by_mode {
-            write_row(f, mode, prf)?;
+            writeln!(
+                f,
+                "  {mode:<22} {:>6} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}",
+                "-",
+                prf.predicted,
+                "-",
+                prf.found_predicted,
+                percent(prf.precision),
+                "-",
+                "-"
+            )?;
         }
         if self.calibration.predictions > 0 {
             writeln!(

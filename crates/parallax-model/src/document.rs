@@ -47,10 +47,15 @@ pub struct Removed {
 /// Who a quotation is attributed to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Speaker {
-    /// The resolved full name, or the organisation or group as named.
-    pub name: String,
-    /// The title or function ("Defense Ministry spokesman").
+    /// The resolved full name, or the organisation or group as named; None
+    /// for a pronoun nothing in the document resolves ("it concludes", an
+    /// author's "I").
+    pub name: Option<String>,
+    /// The title or function ("spokesman", "senior manager").
     pub role: Option<String>,
+    /// The body the speaker speaks for, where the role names it before the
+    /// function ("Defense Ministry" of "Defense Ministry spokesman").
+    pub affiliation: Option<String>,
     pub source_type: SourceType,
     /// The words in this article the attribution hangs on ("he", "the
     /// ministry spokesman", "Konashenkov").

@@ -18,6 +18,7 @@ fn claimed_by(quotes: &[QuoteFinding], r: &Range<usize>) -> Option<String> {
         .min_by_key(|q| q.range.len())
         .and_then(|q| q.speaker.as_ref())
         .map(|s| s.name.clone())
+        .filter(|n| !n.is_empty())
 }
 
 /// Build the document record of one cleaned article.
@@ -108,8 +109,9 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
                 mention: slice(&s.mention),
                 start: offsets.char_of(s.mention.start),
                 end: offsets.char_of(s.mention.end),
-                name: s.name,
+                name: (!s.name.is_empty()).then_some(s.name),
                 role: s.role,
+                affiliation: s.affiliation,
                 source_type: s.source_type,
             }),
             start: offsets.char_of(q.range.start),

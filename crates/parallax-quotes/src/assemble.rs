@@ -33,7 +33,7 @@ use crate::cue_model::CueModel;
 use crate::entity_link::{link, Entities};
 use crate::fallback::fallback_mention;
 use crate::judge::{lower_cow, nested_readings_dropped, sentence_readings, view_of};
-use crate::speaker::{source_of, Mention, MentionKind, Resolved, Resolver};
+use crate::speaker::{source_of, split_affiliation, Mention, MentionKind, Resolved, Resolver};
 use crate::words::{words, Word};
 use crate::zones::{is_title_or_scare, overlap, quoted_zones, Zone};
 use crate::{QuoteFinding, SpeakerFinding};
@@ -42,16 +42,23 @@ use parallax_entities::EntityFinding;
 /// A resolved speaker with the mention it was read from.
 pub(crate) fn finding(res: Resolved, m: &Mention, text: &str) -> (SpeakerFinding, Resolved) {
     let (source_type, _) = source_of(m, &res, text);
-    // A mention nothing in the document resolves ("they", "some") names
-    // its speaker as written.
-    let name = if res.name.is_empty() {
+    // A description nothing in the document resolves ("some officials")
+    // names its speaker as written; a pronoun ("it", "they", an author's
+    // "I") names nobody.
+    let pronoun = matches!(m.kind, MentionKind::Pronoun { .. });
+    let name = if res.name.is_empty() && !pronoun {
         text.get(m.range.clone()).unwrap_or_default().to_string()
     } else {
         res.name.clone()
     };
+    let (affiliation, role) = match res.role.as_deref().map(split_affiliation) {
+        Some((a, r)) => (a, Some(r)),
+        None => (None, None),
+    };
     let found = SpeakerFinding {
         name,
-        role: res.role.clone(),
+        role,
+        affiliation,
         source_type,
         mention: m.range.clone(),
     };
@@ -356,7 +363,7 @@ impl<'d> Assembly<'d> {
                     mode: reported_mode(r.mode, Some(&sp.0), self.text),
                 });
             }
-            let named = speaker.map(|s| s.0).filter(|s| !s.name.is_empty());
+            let named = speaker.map(|s| s.0).filter(|s| !s.mention.is_empty());
             self.report(&r, named, paragraph);
         }
     }
@@ -383,7 +390,7 @@ impl<'d> Assembly<'d> {
             origin,
         } = waiting;
         let attribution = self.new_attribution();
-        let named = Some(found.clone()).filter(|f| !f.name.is_empty());
+        let named = Some(found.clone()).filter(|f| !f.mention.is_empty());
         match zone {
             Some(i) => {
                 self.zones[i].used = true;
@@ -501,7 +508,7 @@ impl<'d> Assembly<'d> {
                         class: OriginClass::Signature,
                         margin: None,
                     },
-                    speaker: Some(found).filter(|f| !f.name.is_empty()),
+                    speaker: Some(found).filter(|f| !f.mention.is_empty()),
                 };
                 self.push(f, paragraph);
                 continue;

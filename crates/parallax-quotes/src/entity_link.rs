@@ -67,6 +67,32 @@ fn words_within(short: &str, long: &str) -> bool {
         && long.windows(short.len()).any(|w| w == short.as_slice())
 }
 
+impl<'e> Entities<'e> {
+    /// The person most recently described, before `at`, by a title or role
+    /// holding `head` ("President" of "President Obama", for "the
+    /// president").
+    fn described_as(&self, head: &str, at: usize) -> Option<&'e EntityFinding> {
+        self.list
+            .iter()
+            .filter(|e| e.kind == "person")
+            .filter_map(|e| {
+                e.descriptors
+                    .iter()
+                    .filter(|d| d.end <= at)
+                    .filter(|d| {
+                        d.text
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w.eq_ignore_ascii_case(head))
+                    })
+                    .map(|d| d.start)
+                    .max()
+                    .map(|start| (start, e))
+            })
+            .max_by_key(|(start, _)| *start)
+            .map(|(_, e)| e)
+    }
+}
+
 /// Give `res`, resolved from mention `kind` at `range`, the name and type
 /// of the entity the mention belongs to, where that says more. Returns
 /// whether anything changed.
@@ -79,6 +105,24 @@ pub(crate) fn link(
 ) -> bool {
     if res.name.is_empty() || matches!(kind, MentionKind::Pronoun { .. }) {
         return false;
+    }
+    if let MentionKind::Nominal {
+        head,
+        written,
+        definite: true,
+        kind: Kind::Person,
+        ..
+    } = kind
+    {
+        // A description nobody quoted so far answers to: the person the
+        // article gave that title.
+        if res.name == *written {
+            if let Some(e) = entities.described_as(head, range.start) {
+                res.name = e.name.clone();
+                res.kind = Kind::Person;
+                return true;
+            }
+        }
     }
     let Some(entity) = entities.at(text, range) else {
         return false;
@@ -93,7 +137,11 @@ pub(crate) fn link(
         kind,
         MentionKind::Surname(_) | MentionKind::Organisation(_) | MentionKind::Nominal { .. }
     ) && res.name != entity.name;
-    if !(fuller || unsure && res.kind != Kind::Person) {
+    // An entity that is only a piece of the speaker's name ("Afghanistan
+    // Veterans of America" in "Iraq and Afghanistan Veterans of America")
+    // knows less.
+    let piece = words_within(&entity.name, &res.name);
+    if piece || !(fuller || unsure && res.kind != Kind::Person) {
         return false;
     }
     // A description resolved to a person already quoted keeps that person.

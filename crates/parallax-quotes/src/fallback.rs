@@ -78,6 +78,7 @@ pub(crate) fn nearest_mention_before(
                 kind: MentionKind::Pronoun {
                     kind: p.kind,
                     gender: p.gender,
+                    narrator: p.narrator,
                 },
             });
         }

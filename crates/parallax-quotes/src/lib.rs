@@ -39,6 +39,10 @@ pub use assemble::find_quotes_with;
 pub struct SpeakerFinding {
     pub name: String,
     pub role: Option<String>,
+    /// The body the speaker speaks for, where the role names it before
+    /// the function ("Meridian Health" of "Meridian Health senior
+    /// manager").
+    pub affiliation: Option<String>,
     /// A person, a body, several people, a document, or not known.
     pub source_type: SourceType,
     /// Byte range of the mention ("he", "the MoD deputy head", "Antonov").

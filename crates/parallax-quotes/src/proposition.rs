@@ -252,7 +252,7 @@ fn predication(words: &[&Word<'_>], lemma: Option<&str>, before: Option<&Word<'_
 /// The shape of `content`, one of the reading's stretches, in sentence
 /// `ws`; `lemma` is the cue verb's lemma when the cue is a verb.
 pub(crate) fn shape(ws: &[Word<'_>], content: &Range<usize>, lemma: Option<&str>) -> Shape {
-    shape_without(ws, content, lemma, None)
+    shape_without(ws, content, lemma, None, false)
 }
 
 /// [`shape`], leaving out the words of `skip` and the commas around it:
@@ -263,6 +263,7 @@ fn shape_without(
     content: &Range<usize>,
     lemma: Option<&str>,
     skip: Option<&Range<usize>>,
+    keep_comma: bool,
 ) -> Shape {
     if content.is_empty() {
         return Shape::Empty;
@@ -274,14 +275,32 @@ fn shape_without(
         .iter()
         .take_while(|w| w.r.end <= content.end)
         .collect();
+    // With `keep_comma`, the interruption's commas stand as one ("At the
+    // same time, the centre has registered …"), so that what opens the
+    // report still ends where it did; commas opening or closing the
+    // stretch are no part of it.
+    let mut comma_kept = false;
     for (i, w) in in_content.iter().enumerate() {
         let borders = w.is_comma()
             && (in_content.get(i + 1).is_some_and(|n| inside(n))
                 || i > 0 && inside(in_content[i - 1]));
-        if inside(w) || borders || w.is_quote() && !w.quoted {
+        if inside(w) || w.is_quote() && !w.quoted {
+            continue;
+        }
+        if borders {
+            if keep_comma && !comma_kept && !words.is_empty() {
+                comma_kept = true;
+                words.push(w);
+            }
+            continue;
+        }
+        if w.is_comma() && words.is_empty() {
             continue;
         }
         words.push(w);
+    }
+    while words.last().is_some_and(|w| w.is_comma()) {
+        words.pop();
     }
     if ws[from..]
         .iter()
@@ -399,7 +418,8 @@ pub(crate) fn reports_a_proposition(ws: &[Word<'_>], r: &Reading) -> bool {
             vec![
                 shape(ws, &(c.start..r.cue.start), lemma),
                 shape(ws, &(r.cue.end..c.end), lemma),
-                shape_without(ws, c, lemma, Some(&interruption)),
+                shape_without(ws, c, lemma, Some(&interruption), false),
+                shape_without(ws, c, lemma, Some(&interruption), true),
             ]
         } else {
             vec![shape(ws, c, lemma)]

@@ -39,7 +39,12 @@ pub enum MentionKind {
     /// An organisation or a country ("the Russian Defense Ministry", "Russia").
     Organisation(String),
     /// A pronoun ("he", "they").
-    Pronoun { kind: Kind, gender: Gender },
+    Pronoun {
+        kind: Kind,
+        gender: Gender,
+        /// "I", "we": the writer, outside a quotation.
+        narrator: bool,
+    },
     /// A description ("the military official", "the MoD deputy head", "sources").
     Nominal {
         head: String,
@@ -134,8 +139,106 @@ fn title_word(w: &Word<'_>) -> bool {
     lexicon().noun(w.lower, Kind::Title).is_some()
 }
 
+const PORTFOLIOS: &str = include_str!("../../../data/portfolios.txt");
+
+/// Whether `word` (lower case) names a minister's field
+/// (`data/portfolios.txt`).
+fn is_portfolio(word: &str) -> bool {
+    static SET: OnceLock<parallax_analysis::FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| parallax_analysis::word_list(PORTFOLIOS))
+        .contains(word)
+}
+
+/// A role split into the body it names first and the function after it:
+/// "Meridian Health senior manager" is ("Meridian Health", "senior
+/// manager"), "Defense Ministry spokesman" ("Defense Ministry",
+/// "spokesman"). A role with no capitalised body before a lower-case
+/// function ("Russian President", "deputy head", "Russian spokesman") is
+/// kept whole.
+pub fn split_affiliation(role: &str) -> (Option<String>, String) {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let skip = usize::from(
+        words
+            .first()
+            .is_some_and(|w| ["a", "an", "the"].contains(&w.to_lowercase().as_str())),
+    );
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let Some(k) = words
+        .iter()
+        .skip(skip)
+        .position(|w| !capital(w) && !OFFICE_JOINERS.contains(w))
+    else {
+        return (None, role.to_string());
+    };
+    let k = k + skip;
+    let body = &words[skip..k];
+    // Titles and person nouns ("Deputy", "Spokesman") belong to the role;
+    // "Ministry", "Force" may name a body.
+    let is_title = |w: &str| {
+        let w = w.to_lowercase();
+        lexicon().noun(&w, Kind::Title).is_some() || lexicon().noun(&w, Kind::Person).is_some()
+    };
+    // One word alone is a body only as an acronym ("NATO spokesman"): a
+    // capital may only open the sentence ("Harbour director"), and a
+    // demonym ("Russian spokesman") or a portfolio ("Transport minister")
+    // names no body.
+    let lone_word_names_no_body = body.len() == 1
+        && (parallax_entities::is_demonym(body[0])
+            || is_portfolio(&body[0].to_lowercase())
+            || !(body[0].chars().count() >= 2
+                && body[0].chars().all(|c| c.is_uppercase() || c == '.')));
+    let starts_and_ends_named =
+        body.first().is_some_and(|w| capital(w)) && body.last().is_some_and(|w| capital(w));
+    if body.is_empty()
+        || k == words.len()
+        || lone_word_names_no_body
+        || !starts_and_ends_named
+        || body.iter().any(|w| is_title(w))
+    {
+        return (None, role.to_string());
+    }
+    (Some(body.join(" ")), words[k..].join(" "))
+}
+
+/// Joiners that belong to the names of offices and bodies ("Secretary of
+/// State", "Commissioner for Refugees"), never to a person's name.
+const OFFICE_JOINERS: &[&str] = &["of", "for", "in", "the", "and"];
+
+/// Where the person's name starts when the run from `cut` holds an office
+/// joined by "of" or "for" ("Director | of National Intelligence James
+/// Clapper"): after the joiner the office's own name comes first, then the
+/// person's name, two words long (three with a middle initial or a
+/// suffix), or one word where only one is left ("Secretary of State
+/// Pompeo").
+fn office_name_cut(words: &[Word<'_>], cut: usize) -> usize {
+    // "and" joins two people ("Ola Fenn and Marta Kiel") as often as it
+    // joins the words of an office; the group is read apart.
+    let Some(j) = words[cut..]
+        .iter()
+        .rposition(|w| OFFICE_JOINERS.contains(&w.lower) && !w.is("and"))
+        .map(|j| cut + j)
+    else {
+        return cut;
+    };
+    let after = words.len() - (j + 1);
+    if after <= 1 {
+        // "Minister of Defence": an office and no name.
+        return words.len();
+    }
+    let initial_or_suffix = |w: &Word<'_>| {
+        w.s.len() <= 2 && w.s.ends_with('.')
+            || ["jr.", "sr.", "jr", "sr", "ii", "iii", "iv"].contains(&w.lower)
+    };
+    let len = words.len();
+    let mut keep = 2;
+    if len >= 3 && (initial_or_suffix(&words[len - 2]) || initial_or_suffix(&words[len - 1])) {
+        keep = 3;
+    }
+    (len - keep).max(j + 2)
+}
+
 /// Split a capitalised run into role words (titles, offices) and the name.
-fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
+pub(crate) fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
     // The name is the longest tail of name words that are neither titles nor
     // speaker nouns ("Defense Ministry deputy head | Anatoly Antonov").
     let mut cut = words.len();
@@ -146,7 +249,12 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
             && !title_word(w)
             && lexicon().any_noun(w.lower).is_none()
             && !is_org_head(w.lower);
-        if plain || (joiner && words[cut - 2].capitalised()) {
+        let name_before = words[..cut - 1]
+            .iter()
+            .rev()
+            .find(|x| !is_joiner(x))
+            .is_some_and(|x| x.capitalised());
+        if plain || (joiner && name_before) {
             cut -= 1;
         } else {
             break;
@@ -169,6 +277,7 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
             return MentionKind::Organisation(join(&words[start..], text));
         }
     }
+    let cut = office_name_cut(words, cut);
     let (role, name) = words.split_at(cut);
     let role_words: Vec<Word<'_>> = role.iter().filter(|w| !is_determiner(w)).cloned().collect();
     let last_is_org = words.last().is_some_and(|w| is_org_head(w.lower));
@@ -184,6 +293,15 @@ fn split_role(words: &[Word<'_>], text: &str) -> MentionKind {
     if name.is_empty() {
         let head = role_words.last().map(|w| w.lower()).unwrap_or_default();
         let noun = lexicon().any_noun(&head);
+        // "Iraq and Afghanistan Veterans of America": a proper name with no
+        // person's name at its end is a body.
+        let proper = role_words.len() > 1
+            && role_words.iter().all(|w| w.capitalised() || is_joiner(w))
+            && role_words.last().is_some_and(|w| w.capitalised());
+        if noun.is_none() && proper {
+            let start = words.iter().position(|w| !is_determiner(w)).unwrap_or(0);
+            return MentionKind::Organisation(join(&words[start..], text));
+        }
         return MentionKind::Nominal {
             written: join(&role_words, text),
             definite: words.first().is_some_and(|w| w.is("the")),
@@ -266,7 +384,73 @@ pub fn skip_left_modifiers(ws: &[Word<'_>], end: usize) -> usize {
 /// reading leftwards: "Defense Ministry deputy head Anatoly Antonov", "the
 /// military official", "he".
 pub fn mention_left(ws: &[Word<'_>], end: usize, text: &str) -> Option<Mention> {
-    mention_left_from(ws, end, text, true)
+    let m = mention_left_from(ws, end, text, true)?;
+    Some(postmodified_left(ws, text, &m).unwrap_or(m))
+}
+
+/// Words after a description that tie it to what follows: "a source
+/// familiar with the talks", "a Democrat involved with the campaign".
+const POSTMODIFIERS: &[&str] = &[
+    "familiar",
+    "involved",
+    "close",
+    "briefed",
+    "knowledgeable",
+    "working",
+    "speaking",
+];
+
+/// Whether `w` opens a post-modifier of a description.
+fn is_postmodifier(w: &Word<'_>) -> bool {
+    !w.quoted && POSTMODIFIERS.contains(&w.lower)
+}
+
+/// "a top Democrat involved with the Clinton campaign in the state said":
+/// the mention read leftwards from the verb ("the state") ends a
+/// post-modifier of the description before it, which is the speaker.
+fn postmodified_left(ws: &[Word<'_>], text: &str, m: &Mention) -> Option<Mention> {
+    let from = ws.iter().position(|w| w.r.start == m.range.start)?;
+    let trigger = (from.saturating_sub(10)..from)
+        .rev()
+        .find(|&i| is_postmodifier(&ws[i]))?;
+    let between = &ws[trigger + 1..from];
+    let plain = between
+        .first()
+        .is_some_and(|w| is_phrase_stop(w) || w.is("to"))
+        && between
+            .iter()
+            .all(|w| w.is_word() && !w.quoted && !w.finite && !is_auxiliary(w));
+    if !plain {
+        return None;
+    }
+    let head = mention_left_from(ws, trigger, text, false)?;
+    (!matches!(head.kind, MentionKind::Pronoun { .. })).then_some(Mention {
+        range: head.range.start..m.range.end,
+        kind: head.kind,
+    })
+}
+
+/// "according to one source familiar with her private discussions": the
+/// post-modifier after a description read rightwards belongs to it, up to
+/// the next comma. Returns the index after it.
+fn postmodifier_right(ws: &[Word<'_>], end: usize) -> Option<usize> {
+    let w = ws.get(end)?;
+    if !is_postmodifier(w) {
+        return None;
+    }
+    let prep = ws.get(end + 1)?;
+    if !(is_phrase_stop(prep) || prep.is("to")) {
+        return None;
+    }
+    let mut i = end + 2;
+    while i < ws.len() && i < end + 12 {
+        let x = &ws[i];
+        if !x.is_word() || x.quoted || x.finite || is_auxiliary(x) {
+            break;
+        }
+        i += 1;
+    }
+    (i > end + 2).then_some(i)
 }
 
 /// [`mention_left`], optionally letting a place hang on the description
@@ -293,6 +477,7 @@ fn mention_left_from(
             kind: MentionKind::Pronoun {
                 kind: p.kind,
                 gender: p.gender,
+                narrator: p.narrator,
             },
         });
     }
@@ -309,20 +494,29 @@ fn mention_left_from(
         let right = &ws[start];
         // Joiners inside a name come first: "Concord of Nations" reads on
         // where a bare "of" would end the phrase.
+        // Two particles may stand together: "Ursula von der Leyen".
+        let name_before = |k: usize| {
+            start > k
+                && (ws[start - k - 1].capitalised()
+                    || k == 1
+                        && is_joiner(&ws[start - 2])
+                        && start >= 3
+                        && ws[start - 3].capitalised())
+        };
         let joiner = is_joiner(p)
-            && start >= 2
-            && ws[start - 2].capitalised()
-            && right.capitalised()
+            && (right.capitalised() || is_joiner(right))
+            && name_before(1)
             && !p.quoted;
+        let digits = p.kind == parallax_text::TokenKind::Number;
         let stop = !joiner
             && (p.quoted
-                || !(p.is_word() || p.is("'s") || p.is("’s"))
+                || !(p.is_word() || digits || p.is("'s") || p.is("’s"))
                 || is_phrase_stop(p)
                 || is_determiner(p));
         if stop {
             break;
         }
-        let number = p.kind == parallax_text::TokenKind::Number
+        let number = digits
             || [
                 "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
             ]
@@ -407,6 +601,18 @@ fn generic_phrase_left(ws: &[Word<'_>], last: usize, text: &str) -> Option<Menti
     None
 }
 
+/// Whether the lower-case words from `i` are a role ending in a person
+/// noun, with a name right after it: "senior manager | Ana Ruiz" in "says
+/// Meridian Health senior manager Ana Ruiz".
+fn lowercase_role_before_name(ws: &[Word<'_>], i: usize) -> bool {
+    (i..(i + 3).min(ws.len())).any(|j| {
+        ws[i..=j].iter().all(|w| {
+            w.is_word() && !w.capitalised() && !w.quoted && w.verb.is_none() && !is_phrase_stop(w)
+        }) && is_person_noun(&ws[j])
+            && ws.get(j + 1).is_some_and(is_name_word)
+    })
+}
+
 /// The speaker mention that starts at `start` reading rightwards, for
 /// inverted cues ("…, said Igor Klimov, a Russian Air Force spokesman").
 /// Returns the mention and the index after it.
@@ -422,6 +628,7 @@ pub fn mention_right(ws: &[Word<'_>], start: usize, text: &str) -> Option<(Menti
                 kind: MentionKind::Pronoun {
                     kind: p.kind,
                     gender: p.gender,
+                    narrator: p.narrator,
                 },
             },
             start + 1,
@@ -434,6 +641,7 @@ pub fn mention_right(ws: &[Word<'_>], start: usize, text: &str) -> Option<(Menti
     while let Some(w) = ws.get(end) {
         let ok = !w.quoted
             && (is_name_word(w)
+                || (end > start && lowercase_role_before_name(ws, end))
                 || (w.is_word() && lexicon().any_noun(w.lower).is_some())
                 || (w.is_word() && is_org_head(w.lower))
                 || (is_joiner(w)
@@ -468,8 +676,22 @@ pub fn mention_right(ws: &[Word<'_>], start: usize, text: &str) -> Option<(Menti
     {
         stop -= 1;
     }
+    if stop > 1 && is_postmodifier(&span[stop - 1]) {
+        stop -= 1;
+    }
     let span = &span[..stop];
     let kind = split_role(span, text);
+    if let Some(after) = postmodifier_right(ws, start + stop) {
+        if matches!(kind, MentionKind::Nominal { .. }) {
+            return Some((
+                Mention {
+                    range: span.first()?.r.start..ws.get(after - 1)?.r.end,
+                    kind,
+                },
+                after,
+            ));
+        }
+    }
     Some((
         Mention {
             range: span.first()?.r.start..span.last()?.r.end,
@@ -510,8 +732,19 @@ pub fn source_of(m: &Mention, res: &Resolved, text: &str) -> (SourceType, Option
             }
             _ => false,
         };
+        // "he", "she", an author's "I": a person, though nothing in the
+        // article names them.
+        let writer = matches!(
+            m.kind,
+            MentionKind::Pronoun {
+                kind: Kind::Person,
+                ..
+            }
+        );
         let kind = if several {
             SourceType::Group
+        } else if writer {
+            SourceType::Person
         } else {
             SourceType::Unknown
         };
@@ -674,7 +907,17 @@ impl Resolver {
                 kind: Kind::Organisation,
                 gender: Gender::Unknown,
             },
-            MentionKind::Pronoun { kind, gender } => self
+            MentionKind::Pronoun {
+                kind,
+                gender,
+                narrator: true,
+            } => Resolved {
+                name: String::new(),
+                role: None,
+                kind: *kind,
+                gender: *gender,
+            },
+            MentionKind::Pronoun { kind, gender, .. } => self
                 .recent()
                 .find(|s| compatible(s, *kind, *gender))
                 .cloned()
@@ -725,6 +968,30 @@ impl Resolver {
                                 .is_some_and(|r| r.to_lowercase().contains(head.as_str()))
                     })
                     .cloned();
+                // "the president" after "President Barack Obama" was named,
+                // though not yet quoted.
+                let named_with_role = (*definite && *kind == Kind::Person && specific.is_none())
+                    .then(|| {
+                        let named_before = self.people.partition_point(|p| p.at < at);
+                        self.people[..named_before]
+                            .iter()
+                            .rev()
+                            .find(|p| {
+                                p.role.as_deref().is_some_and(|r| {
+                                    r.to_lowercase()
+                                        .split_whitespace()
+                                        .any(|w| w == head.as_str())
+                                })
+                            })
+                            .map(|p| Resolved {
+                                name: p.name.clone(),
+                                role: p.role.clone(),
+                                kind: Kind::Person,
+                                gender: p.gender,
+                            })
+                    })
+                    .flatten();
+                let specific = specific.or(named_with_role);
                 let org = (*kind == Kind::Organisation)
                     .then(|| {
                         self.recent()
@@ -868,4 +1135,38 @@ fn compatible(s: &Resolved, kind: Kind, gender: Gender) -> bool {
         Kind::Title => false,
     };
     kind_ok && (gender == Gender::Unknown || s.gender == Gender::Unknown || s.gender == gender)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_affiliation;
+
+    #[test]
+    fn a_role_names_its_body_before_its_function() {
+        let split = |r: &str| {
+            let (a, r) = split_affiliation(r);
+            format!("{} | {r}", a.unwrap_or_default())
+        };
+        assert_eq!(
+            split("Meridian Health senior manager"),
+            "Meridian Health | senior manager"
+        );
+        assert_eq!(
+            split("Defense Ministry spokesman"),
+            "Defense Ministry | spokesman"
+        );
+        assert_eq!(
+            split("a Russian Air Force spokesman"),
+            "Russian Air Force | spokesman"
+        );
+        assert_eq!(split("NATO spokesman"), "NATO | spokesman");
+        assert_eq!(split("Russian President"), " | Russian President");
+        assert_eq!(split("Russian spokesman"), " | Russian spokesman");
+        assert_eq!(split("Transport minister"), " | Transport minister");
+        assert_eq!(split("deputy head"), " | deputy head");
+        assert_eq!(
+            split("Deputy Defense Minister"),
+            " | Deputy Defense Minister"
+        );
+    }
 }

@@ -156,7 +156,8 @@ pub const AUXILIARIES: &[&str] = &[
 /// Function words allowed inside a multi-word name ("Syrian Observatory for
 /// Human Rights", "Bashar al-Assad", "Jean-Yves Le Drian").
 pub const NAME_JOINERS: &[&str] = &[
-    "of", "for", "in", "de", "del", "da", "van", "von", "bin", "ibn", "al", "el", "and", "the",
+    "of", "for", "in", "de", "del", "della", "da", "di", "du", "dos", "das", "der", "den", "ter",
+    "van", "von", "le", "la", "bin", "ibn", "al", "el", "and", "the",
 ];
 
 /// Words that end a noun phrase when reading leftwards from its head.

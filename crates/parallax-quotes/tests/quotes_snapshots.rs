@@ -17,11 +17,16 @@ fn view(text: &str) -> String {
             Some(s) => format!(
                 "{} → {}{} [{}]",
                 &text[s.mention.clone()],
-                s.name,
-                s.role
-                    .as_ref()
-                    .map(|r| format!(" ({r})"))
-                    .unwrap_or_default(),
+                if s.name.is_empty() {
+                    "(nobody named)"
+                } else {
+                    &s.name
+                },
+                match (&s.role, &s.affiliation) {
+                    (Some(r), Some(a)) => format!(" ({r}, {a})"),
+                    (Some(r), None) => format!(" ({r})"),
+                    _ => String::new(),
+                },
                 s.source_type.as_str()
             ),
             None => "-".to_string(),
@@ -155,5 +160,30 @@ fn inverted_cues_after_a_quotation_and_reports_nested_in_reports() {
          “It was a mistake,” said Mr. Voss (a view the crew shares).\n\
          Councillor Ivo Brandt said the contractor wants to sell the pier. The contractor wants to sell the pier.\n\
          The harbour master said the cranes were repaired and later added that the gates would open on Friday."
+    ));
+}
+
+#[test]
+fn speakers_heading_long_noun_phrases() {
+    insta::assert_snapshot!(view(
+        "\"The wait is over,\" says Velm Harbour Trust senior manager Ana Ruiz.\n\
+         Director of Coastal Intelligence Piet J. Olam said the buoys had drifted.\n\
+         Harbour Commissioner Ursula van der Berg said the gates would stay shut.\n\
+         \"They will reopen,\" a senior official involved with the repairs in the port said.\n\
+         According to one engineer familiar with the gates, the hinges had rusted.\n\
+         The levy is unfair, according to a letter released by the Velm Fishermen's Union.\n\
+         Another 41 percent say the ferries run late.\n\
+         I wanted to see the gates myself. The story was true, I said.\n\
+         At the same time, he said, the crews had been paid.\n\
+         Ola Fenn and Marta Kiel said the crews had been paid."
+    ));
+}
+
+#[test]
+fn a_title_points_back_at_the_person_it_was_given_to() {
+    insta::assert_snapshot!(view(
+        "Harbour director Ilse Varn toured the pier on Monday.\n\
+         \"We have made progress,\" the director said.\n\
+         She added that the cranes would be replaced."
     ));
 }

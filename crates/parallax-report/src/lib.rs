@@ -156,10 +156,13 @@ fn render_document(h: &mut String, d: &Document) {
         );
         for q in &d.quotes {
             let who = match &q.speaker {
-                Some(s) => match &s.role {
-                    Some(r) => format!("{} ({r}), as “{}”", s.name, s.mention),
-                    None => format!("{}, as “{}”", s.name, s.mention),
-                },
+                Some(s) => {
+                    let name = s.name.as_deref().unwrap_or("unresolved");
+                    match &s.role {
+                        Some(r) => format!("{name} ({r}), as “{}”", s.mention),
+                        None => format!("{name}, as “{}”", s.mention),
+                    }
+                }
                 None => "speaker unknown".to_string(),
             };
             let kind = match q.kind {

@@ -8,7 +8,7 @@ use parallax_text::TokenKind;
 
 use super::{CueSite, Read, Reading};
 use crate::clause::{clause_before, clause_to_end, skip_adjuncts};
-use crate::speaker::{appositive_role, mention_left, Mention, MentionKind};
+use crate::speaker::{appositive_role, mention_left, split_role, Mention, MentionKind};
 use crate::words::{is_determiner, Word};
 
 /// The words between the comma before the subject position and the comma
@@ -45,15 +45,21 @@ pub(crate) fn name_between_commas(s: &CueSite<'_, '_>) -> Read {
         _ => None,
     });
     let (a, b) = (first.r.start, last.r.end);
+    let role = role.map(|r| {
+        r.trim_start_matches(|c: char| !c.is_alphabetic())
+            .to_string()
+    });
+    // "Senator John Thune": a title inside the commas is a role too.
+    let (name, role) = match split_role(inner, text) {
+        MentionKind::Person {
+            name,
+            role: Some(title),
+        } => (name, role.or(Some(title))),
+        _ => (text.get(a..b).unwrap_or_default().to_string(), role),
+    };
     let mention = Mention {
         range: a..b,
-        kind: MentionKind::Person {
-            name: text.get(a..b).unwrap_or_default().to_string(),
-            role: role.map(|r| {
-                r.trim_start_matches(|c: char| !c.is_alphabetic())
-                    .to_string()
-            }),
-        },
+        kind: MentionKind::Person { name, role },
     };
     let after = skip_adjuncts(ws, s.v + 1, s.verb.lemma);
     let content = clause_to_end(text, ws, after).or_else(|| {

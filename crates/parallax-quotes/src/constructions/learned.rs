@@ -57,7 +57,10 @@ pub(crate) fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<
     while before > 0 && ws.get(before - 1).is_some_and(is_cue_adverb) {
         before -= 1;
     }
-    let passive = before > 0 && ws.get(before - 1).is_some_and(words::is_be_form);
+    // "is once again questioning": a progressive, not a passive.
+    let passive = before > 0
+        && ws.get(before - 1).is_some_and(words::is_be_form)
+        && !w.lower.ends_with("ing");
     let by = (end..=v + 1).find(|&i| ws.get(i).is_some_and(|x| x.is("by") && !x.quoted));
     if let (true, Some(by)) = (passive, by) {
         // "O'Malley's move was first reported by MSNBC": the agent after
@@ -85,9 +88,13 @@ pub(crate) fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<
             margin: None,
         });
     }
-    if passive {
-        // "The campaign has been criticized not only for …": a passive with
-        // no agent names nobody who spoke.
+    // "The campaign has been criticized not only for causing …": a
+    // passive with no agent, blamed for something, names nobody who spoke
+    // and reports no proposition.
+    let blamed_for = ws
+        .get(v + 1)
+        .is_some_and(|n| n.is("for") || n.is("not") && ws.get(v + 2).is_some_and(|m| m.is("only")));
+    if passive && blamed_for {
         return None;
     }
     let content = if ws
