@@ -29,6 +29,6 @@ mod segment;
 mod token;
 
 pub use lexicon::{abbreviation, AbbreviationKind};
-pub use normalise::{normalise, normalise_with_map, OffsetMap};
+pub use normalise::{normalise, normalise_verbatim, normalise_with_map, OffsetMap, Verbatim};
 pub use quotes::{is_apostrophe, quotations, quote_mark, Quotation, QuoteMark, QuoteSide};
 pub use segment::{segment, Segmentation, Sentence, Token, TokenKind};
