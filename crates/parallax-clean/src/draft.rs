@@ -4,7 +4,8 @@
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
-use parallax_model::{Origin, Outlet, RawArticle, Removed};
+use parallax_model::{InputOffsets, Origin, Outlet, RawArticle, Removed};
+use parallax_text::Verbatim;
 use regex::Regex;
 
 use crate::dates::{full_dates, month_number, parse_date};
@@ -15,7 +16,12 @@ use crate::CleanError;
 /// One line of an article while it is being cleaned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
+    /// The line, trimmed, as it stands in the normalised text.
     pub text: String,
+    /// Where `text` starts in the normalised text, in bytes and characters:
+    /// how offsets lead back to the input.
+    pub at: usize,
+    pub at_char: usize,
     /// Reason code and detail when the whole line is boilerplate.
     pub removal: Option<(&'static str, String)>,
     /// The headline, moved to `title` rather than removed.
@@ -50,6 +56,9 @@ pub struct Draft {
     /// Pieces the reader left out before cleaning (HTML captions and such).
     pub discarded: Vec<(String, &'static str, String)>,
     pub warnings: Vec<String>,
+    /// The stretches of the normalised text that the input text holds as
+    /// written (the lines point into the normalised text).
+    pub verbatim: Vec<Verbatim>,
 }
 
 /// A cleaned article: the text all later offsets point into.
@@ -63,6 +72,9 @@ pub struct CleanArticle {
     pub published_evidence: Option<String>,
     pub title: Option<String>,
     pub text: String,
+    /// Where `text` stands in the input text (the text the cleaner was
+    /// given), for offsets into the input.
+    pub input: InputOffsets,
     pub removed: Vec<Removed>,
     pub warnings: Vec<String>,
 }
@@ -126,17 +138,26 @@ impl Cleaner {
 
     /// Clean one article as far as it can be cleaned alone.
     pub fn clean(&self, raw: RawArticle) -> Draft {
-        let text = parallax_text::normalise(&raw.text);
-        let mut lines: Vec<Line> = text
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| Line {
-                text: l.trim().to_string(),
-                removal: None,
-                is_title: false,
-                dateline: None,
-            })
-            .collect();
+        let (text, verbatim) = parallax_text::normalise_verbatim(&raw.text);
+        let mut lines: Vec<Line> = Vec::new();
+        let (mut at, mut at_char) = (0, 0);
+        for l in text.split('\n') {
+            let rest = l.trim_start();
+            let lead = l.len() - rest.len();
+            let kept = rest.trim_end();
+            if !kept.is_empty() {
+                lines.push(Line {
+                    text: kept.to_string(),
+                    at: at + lead,
+                    at_char: at_char + l.get(..lead).map_or(0, |s| s.chars().count()),
+                    removal: None,
+                    is_title: false,
+                    dateline: None,
+                });
+            }
+            at += l.len() + 1;
+            at_char += l.chars().count() + 1;
+        }
         for line in &mut lines {
             if let Some(v) = self.rules.judge(&line.text) {
                 line.removal = Some((v.reason, v.detail));
@@ -182,6 +203,7 @@ impl Cleaner {
                 .map(|d| (d.text, d.reason, d.detail))
                 .collect(),
             warnings: raw.warnings,
+            verbatim,
         };
         draft.embed_handles = draft
             .lines
@@ -395,12 +417,51 @@ fn infer_published(
     }
 }
 
+/// Record where `piece`, which starts at `at` (bytes, characters) in the
+/// normalised text and at character `clean` in the clean text, stands in
+/// the input: the parts of it inside verbatim stretches.
+fn map_piece(
+    verbatim: &[Verbatim],
+    input: &mut InputOffsets,
+    at: (usize, usize),
+    piece: &str,
+    clean: usize,
+) {
+    let (start, start_char) = at;
+    let end = start + piece.len();
+    let first = verbatim.partition_point(|r| r.normalised + r.len <= start);
+    for r in verbatim.get(first..).unwrap_or_default() {
+        if r.normalised >= end {
+            break;
+        }
+        let from = r.normalised.max(start);
+        let to = (r.normalised + r.len).min(end);
+        let from_char = if from == start {
+            start_char
+        } else {
+            r.normalised_char
+        };
+        let len = piece
+            .get(from - start..to - start)
+            .map_or(0, |s| s.chars().count());
+        input.push(
+            clean + from_char.saturating_sub(start_char),
+            r.raw_char + from_char.saturating_sub(r.normalised_char),
+            len,
+        );
+    }
+}
+
 impl Draft {
     /// Fix the text: kept lines joined by line breaks, every removed piece
     /// listed with the character offset where it stood.
     pub fn finish(self) -> CleanArticle {
         let mut text = String::new();
         let mut chars = 0usize;
+        let mut input = InputOffsets::default();
+        // Where the last kept piece ended in the normalised text (bytes,
+        // characters).
+        let mut last_end: Option<(usize, usize)> = None;
         let mut removed: Vec<Removed> = self
             .discarded
             .into_iter()
@@ -438,12 +499,24 @@ impl Draft {
             if body.is_empty() {
                 continue;
             }
+            let skipped = line.text.len() - body.len();
+            let start = line.at + skipped;
+            let start_char =
+                line.at_char + line.text.get(..skipped).map_or(0, |s| s.chars().count());
             if !text.is_empty() {
+                // The line break joining two pieces is the input's own when
+                // only that one break stood between them.
+                if let Some((end, end_char)) = last_end.filter(|&(e, _)| e + 1 == start) {
+                    map_piece(&self.verbatim, &mut input, (end, end_char), "\n", chars);
+                }
                 text.push('\n');
                 chars += 1;
             }
+            map_piece(&self.verbatim, &mut input, (start, start_char), body, chars);
             text.push_str(body);
-            chars += body.chars().count();
+            let body_chars = body.chars().count();
+            chars += body_chars;
+            last_end = Some((start + body.len(), start_char + body_chars));
         }
         let mut warnings = self.warnings;
         if text.is_empty() {
@@ -458,6 +531,7 @@ impl Draft {
             published_evidence: self.published_evidence,
             title: self.title,
             text,
+            input,
             removed,
             warnings,
         }

@@ -71,3 +71,40 @@ proptest! {
         }
     }
 }
+
+/// Pieces that normalisation or line handling changes.
+fn messy_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        line(),
+        Just("  Mr.\u{a0}Varko said “no”.\r".to_string()),
+        Just("\u{feff}co\u{ad}op\u{200b} and\tmore  ".to_string()),
+        Just(String::new()),
+        Just("   ".to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// What the clean text says the input holds verbatim, it holds: every
+    /// stretch of the map reads the same in both texts.
+    #[test]
+    fn input_offsets_point_at_the_same_characters(lines in proptest::collection::vec(messy_line(), 0..14), sep in prop_oneof![Just("\n"), Just("\r\n"), Just("\n\n"), Just("\u{2029}")]) {
+        let raw = lines.join(sep);
+        let cleaner = Cleaner::new().unwrap();
+        let clean = cleaner.clean(article("d", raw.clone())).finish();
+        let input: Vec<char> = raw.chars().collect();
+        let text: Vec<char> = clean.text.chars().collect();
+        let mut covered = 0;
+        let mut last_clean_end = 0;
+        for (c, i, n) in clean.input.runs() {
+            prop_assert!(c >= last_clean_end);
+            last_clean_end = c + n;
+            prop_assert_eq!(&text[c..c + n], &input[i..i + n]);
+            covered += n;
+        }
+        // Everything but line joins and normalised characters is mapped.
+        let changed = clean.text.chars().filter(|&ch| ch == ' ' || ch == '\n').count();
+        prop_assert!(covered + changed >= text.len(), "{} of {} mapped", covered, text.len());
+    }
+}

@@ -42,6 +42,21 @@ fn documents_and_stories_validate() {
     let mut broken = docs[0].clone();
     broken.as_object_mut().unwrap().remove("text");
     assert!(!docs_schema.is_valid(&broken));
+    // Nor are the offsets into the input: a quote or an entity mention
+    // without them fails.
+    let with_quote = docs
+        .iter()
+        .find(|d| d["quotes"].as_array().is_some_and(|q| !q.is_empty()))
+        .expect("the example corpus has quotations");
+    let mut broken = with_quote.clone();
+    broken["quotes"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("input_start");
+    assert!(!docs_schema.is_valid(&broken));
+    let mut broken = with_quote.clone();
+    broken["entities"][0]["mentions"] = serde_json::json!([]);
+    assert!(!docs_schema.is_valid(&broken));
 }
 
 #[test]

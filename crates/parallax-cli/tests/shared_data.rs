@@ -534,3 +534,29 @@ fn seed_counts_and_dates() {
         .iter()
         .any(|d| d["value"] == "2016-06-08" && d["until"] == "2016-06-09"));
 }
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seed_offsets_point_into_the_seed_files() {
+    let Some((dir, docs)) = seed_documents() else {
+        return;
+    };
+    let decoded = decoded_inputs(&[dir.to_str().unwrap()]);
+    let mut moved = 0;
+    for d in &docs {
+        let source = d["source"].as_str().unwrap();
+        // The file as a user reads it (UTF-8, without a byte-order mark).
+        let file = std::fs::read_to_string(source).unwrap();
+        let input = file.strip_prefix('\u{feff}').unwrap_or(&file);
+        assert_eq!(decoded.get(source).map(String::as_str), Some(input));
+        let check = check_input_offsets(d, input);
+        assert!(check.verified >= 20, "{}: {check:?}", d["id"]);
+        // No item of the seeds covers a changed character: all verify.
+        assert_eq!(check.null, 0, "{}: {check:?}", d["id"]);
+        assert!(!d["entities"].as_array().unwrap().is_empty());
+        moved += check.moved;
+    }
+    // Removed lines, blank lines and the dateline move the input offsets
+    // away from those into the clean text.
+    assert!(moved > 50, "{moved} items moved");
+}

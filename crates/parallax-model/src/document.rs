@@ -62,6 +62,12 @@ pub struct Speaker {
     pub mention: String,
     pub start: usize,
     pub end: usize,
+    /// Character offsets of the same span in the document's input text;
+    /// `None` (null) where the input does not hold it verbatim.
+    #[serde(default)]
+    pub input_start: Option<usize>,
+    #[serde(default)]
+    pub input_end: Option<usize>,
 }
 
 /// A quoted fragment inside a reported clause.
@@ -70,6 +76,12 @@ pub struct Partial {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// Character offsets of the same span in the document's input text;
+    /// `None` (null) where the input does not hold it verbatim.
+    #[serde(default)]
+    pub input_start: Option<usize>,
+    #[serde(default)]
+    pub input_end: Option<usize>,
 }
 
 /// What a report is of: what a researcher counting who said what needs to
@@ -166,12 +178,44 @@ pub struct Quote {
     pub cue: Option<String>,
     pub start: usize,
     pub end: usize,
+    /// Character offsets of the same span in the document's input text;
+    /// `None` (null) where the input does not hold it verbatim.
+    #[serde(default)]
+    pub input_start: Option<usize>,
+    #[serde(default)]
+    pub input_end: Option<usize>,
 }
 
+/// How an article characterises an entity: an appositive, a label, a
+/// relative clause, a title.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Descriptor {
     pub text: String,
     pub polarity: String,
+    #[serde(default)]
+    pub start: usize,
+    #[serde(default)]
+    pub end: usize,
+    /// Character offsets of the same span in the document's input text;
+    /// `None` (null) where the input does not hold it verbatim.
+    #[serde(default)]
+    pub input_start: Option<usize>,
+    #[serde(default)]
+    pub input_end: Option<usize>,
+}
+
+/// One place in the text that refers to an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Character offsets of the same span in the document's input text;
+    /// `None` (null) where the input does not hold it verbatim.
+    #[serde(default)]
+    pub input_start: Option<usize>,
+    #[serde(default)]
+    pub input_end: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -181,6 +225,9 @@ pub struct Entity {
     #[serde(rename = "type")]
     pub kind: String,
     pub aliases: Vec<String>,
+    /// Every span that refers to the entity, in text order.
+    #[serde(default)]
+    pub mentions: Vec<Mention>,
     pub descriptors: Vec<Descriptor>,
 }
 
@@ -193,6 +240,12 @@ pub struct Statement {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// Character offsets of the same span in the document's input text;
+    /// `None` (null) where the input does not hold it verbatim.
+    #[serde(default)]
+    pub input_start: Option<usize>,
+    #[serde(default)]
+    pub input_end: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -209,6 +262,12 @@ pub struct Count {
     pub claimed_by: Option<String>,
     pub start: usize,
     pub end: usize,
+    /// Character offsets of the same span in the document's input text;
+    /// `None` (null) where the input does not hold it verbatim.
+    #[serde(default)]
+    pub input_start: Option<usize>,
+    #[serde(default)]
+    pub input_end: Option<usize>,
 }
 
 fn integral_when_whole<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -228,6 +287,12 @@ pub struct DateMention {
     pub until: Option<String>,
     pub start: usize,
     pub end: usize,
+    /// Character offsets of the same span in the document's input text;
+    /// `None` (null) where the input does not hold it verbatim.
+    #[serde(default)]
+    pub input_start: Option<usize>,
+    #[serde(default)]
+    pub input_end: Option<usize>,
 }
 
 /// One analysed document: a line of `documents.jsonl`.

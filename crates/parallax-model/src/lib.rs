@@ -17,10 +17,10 @@ mod source;
 mod story;
 
 pub use document::{
-    Count, DateMention, Descriptor, Document, Entity, Mode, Outlet, Partial, Quote, QuoteKind,
-    Removed, SourceType, Span, Speaker, Statement,
+    Count, DateMention, Descriptor, Document, Entity, Mention, Mode, Outlet, Partial, Quote,
+    QuoteKind, Removed, SourceType, Span, Speaker, Statement,
 };
-pub use offsets::CharOffsets;
+pub use offsets::{CharOffsets, InputOffsets};
 pub use source::{Body, Discarded, Origin, PageFacts, RawArticle, SourceDocument};
 pub use story::{Echo, EchoQuote, Story, StoryLink, StoryStatementRef};
 

@@ -6,8 +6,30 @@ use std::ops::Range;
 use parallax_clean::CleanArticle;
 use parallax_extract::{Analysed, Annotators, QuoteFinding};
 use parallax_model::{
-    CharOffsets, Count, DateMention, Descriptor, Document, Entity, Partial, Quote, Span, Speaker,
+    CharOffsets, Count, DateMention, Descriptor, Document, Entity, InputOffsets, Mention, Partial,
+    Quote, Span, Speaker,
 };
+
+/// A byte range of the clean text in the record's units: characters into
+/// the clean text, and into the input text where it holds them verbatim.
+#[derive(Clone, Copy)]
+struct Offsets {
+    start: usize,
+    end: usize,
+    input_start: Option<usize>,
+    input_end: Option<usize>,
+}
+
+fn offsets(chars: &CharOffsets, input: &InputOffsets, r: &Range<usize>) -> Offsets {
+    let (start, end) = (chars.char_of(r.start), chars.char_of(r.end));
+    let mapped = input.to_input(start, end);
+    Offsets {
+        start,
+        end,
+        input_start: mapped.map(|m| m.0),
+        input_end: mapped.map(|m| m.1),
+    }
+}
 
 /// The speaker of the narrowest quotation holding `r`: who the article says
 /// gives a number it reports.
@@ -32,14 +54,16 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
     let doc = Analysed::new(&a.text, published);
     let found = parallax_extract::extract(&doc, run);
     let seg = &doc.seg;
-    let offsets = CharOffsets::new(&a.text);
-    let span = |r: &Range<usize>| Span::new(offsets.char_of(r.start), offsets.char_of(r.end));
+    let chars = CharOffsets::new(&a.text);
+    let span = |r: &Range<usize>| Span::new(chars.char_of(r.start), chars.char_of(r.end));
+    let at = |r: &Range<usize>| offsets(&chars, &a.input, r);
     let slice = |r: &Range<usize>| a.text.get(r.clone()).unwrap_or_default().to_string();
     let counts = found
         .counts
         .into_iter()
         .map(|c| {
             let r = c.start..c.end;
+            let o = at(&r);
             Count {
                 value: c.value,
                 qualifier: c.qualifier,
@@ -47,8 +71,10 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
                 category: c.category,
                 text: slice(&r),
                 claimed_by: claimed_by(&found.quotes, &r),
-                start: offsets.char_of(r.start),
-                end: offsets.char_of(r.end),
+                start: o.start,
+                end: o.end,
+                input_start: o.input_start,
+                input_end: o.input_end,
             }
         })
         .collect();
@@ -57,12 +83,15 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
         .into_iter()
         .map(|d| {
             let r = d.start..d.end;
+            let o = at(&r);
             DateMention {
                 text: slice(&r),
                 value: d.value.map(|v| v.format("%Y-%m-%d").to_string()),
                 until: d.until.map(|v| v.format("%Y-%m-%d").to_string()),
-                start: offsets.char_of(r.start),
-                end: offsets.char_of(r.end),
+                start: o.start,
+                end: o.end,
+                input_start: o.input_start,
+                input_end: o.input_end,
             }
         })
         .collect();
@@ -75,12 +104,34 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
             name: e.name,
             kind: e.kind,
             aliases: e.aliases,
+            mentions: e
+                .mentions
+                .iter()
+                .map(|m| {
+                    let r = m.start..m.end;
+                    let o = at(&r);
+                    Mention {
+                        text: slice(&r),
+                        start: o.start,
+                        end: o.end,
+                        input_start: o.input_start,
+                        input_end: o.input_end,
+                    }
+                })
+                .collect(),
             descriptors: e
                 .descriptors
                 .into_iter()
-                .map(|d| Descriptor {
-                    text: d.text,
-                    polarity: d.polarity,
+                .map(|d| {
+                    let o = at(&(d.start..d.end));
+                    Descriptor {
+                        text: d.text,
+                        polarity: d.polarity,
+                        start: o.start,
+                        end: o.end,
+                        input_start: o.input_start,
+                        input_end: o.input_end,
+                    }
                 })
                 .collect(),
         })
@@ -88,34 +139,49 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
     let quotes = found
         .quotes
         .into_iter()
-        .map(|q| Quote {
-            attribution: format!("a{}", q.attribution + 1),
-            text: slice(&q.range),
-            kind: q.kind,
-            mode: q.mode,
-            // Three decimals say all a calibrated confidence can.
-            confidence: (f64::from(q.confidence) * 1000.0).round() / 1000.0,
-            partials: q
-                .partials
-                .iter()
-                .map(|p| Partial {
-                    text: slice(p),
-                    start: offsets.char_of(p.start),
-                    end: offsets.char_of(p.end),
-                })
-                .collect(),
-            cue: q.cue.as_ref().map(slice),
-            speaker: q.speaker.map(|s| Speaker {
-                mention: slice(&s.mention),
-                start: offsets.char_of(s.mention.start),
-                end: offsets.char_of(s.mention.end),
-                name: (!s.name.is_empty()).then_some(s.name),
-                role: s.role,
-                affiliation: s.affiliation,
-                source_type: s.source_type,
-            }),
-            start: offsets.char_of(q.range.start),
-            end: offsets.char_of(q.range.end),
+        .map(|q| {
+            let o = at(&q.range);
+            Quote {
+                attribution: format!("a{}", q.attribution + 1),
+                text: slice(&q.range),
+                kind: q.kind,
+                mode: q.mode,
+                // Three decimals say all a calibrated confidence can.
+                confidence: (f64::from(q.confidence) * 1000.0).round() / 1000.0,
+                partials: q
+                    .partials
+                    .iter()
+                    .map(|p| {
+                        let o = at(p);
+                        Partial {
+                            text: slice(p),
+                            start: o.start,
+                            end: o.end,
+                            input_start: o.input_start,
+                            input_end: o.input_end,
+                        }
+                    })
+                    .collect(),
+                cue: q.cue.as_ref().map(slice),
+                speaker: q.speaker.map(|s| {
+                    let o = at(&s.mention);
+                    Speaker {
+                        mention: slice(&s.mention),
+                        start: o.start,
+                        end: o.end,
+                        input_start: o.input_start,
+                        input_end: o.input_end,
+                        name: (!s.name.is_empty()).then_some(s.name),
+                        role: s.role,
+                        affiliation: s.affiliation,
+                        source_type: s.source_type,
+                    }
+                }),
+                start: o.start,
+                end: o.end,
+                input_start: o.input_start,
+                input_end: o.input_end,
+            }
         })
         .collect();
     Document {

@@ -2,7 +2,8 @@
 //!
 //! Normalisation turns odd spaces into plain ones one-for-one and drops
 //! invisible characters, so that every later offset points into the text a
-//! reader sees; [`normalise_with_map`] leads offsets back to the raw input.
+//! reader sees; [`normalise_with_map`] leads offsets back to the raw input,
+//! and [`normalise_verbatim`] says which stretches it copied unchanged.
 //! Segmentation splits a clean text into paragraphs, sentences and tokens,
 //! all as byte ranges into that text, aware of news abbreviations
 //! ("Maj. Gen.", "U.S.", "Sept."), initials and quotations that run over
@@ -29,6 +30,6 @@ mod segment;
 mod token;
 
 pub use lexicon::{abbreviation, AbbreviationKind};
-pub use normalise::{normalise, normalise_with_map, OffsetMap};
+pub use normalise::{normalise, normalise_verbatim, normalise_with_map, OffsetMap, Verbatim};
 pub use quotes::{is_apostrophe, quotations, quote_mark, Quotation, QuoteMark, QuoteSide};
 pub use segment::{segment, Segmentation, Sentence, Token, TokenKind};

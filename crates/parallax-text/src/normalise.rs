@@ -49,14 +49,37 @@ fn action(c: char, next: Option<char>) -> Action {
 /// control characters are dropped. Quote marks and everything else visible
 /// stay exactly as written. Idempotent.
 pub fn normalise(raw: &str) -> String {
-    normalise_impl(raw, None)
+    normalise_impl(raw, None, None)
+}
+
+/// A stretch of normalised text copied unchanged from the raw text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verbatim {
+    /// Byte offset in the normalised text.
+    pub normalised: usize,
+    /// Character offset in the normalised text.
+    pub normalised_char: usize,
+    /// Character offset in the raw text.
+    pub raw_char: usize,
+    /// Length in bytes (the same in both texts).
+    pub len: usize,
+}
+
+/// [`normalise`], also returning the stretches of the result that stand
+/// in `raw` exactly as written, in order. A character that normalisation
+/// replaced (an odd space, a lone CR) belongs to none of them, and a
+/// dropped one separates two of them.
+pub fn normalise_verbatim(raw: &str) -> (String, Vec<Verbatim>) {
+    let mut runs = Vec::new();
+    let text = normalise_impl(raw, None, Some(&mut runs));
+    (text, runs)
 }
 
 /// [`normalise`], also returning a map from offsets in the result back to
 /// offsets in `raw`.
 pub fn normalise_with_map(raw: &str) -> (String, OffsetMap) {
     let mut anchors = Vec::new();
-    let text = normalise_impl(raw, Some(&mut anchors));
+    let text = normalise_impl(raw, Some(&mut anchors), None);
     let map = OffsetMap {
         anchors,
         normalised_len: text.len(),
@@ -64,29 +87,63 @@ pub fn normalise_with_map(raw: &str) -> (String, OffsetMap) {
     (text, map)
 }
 
-fn normalise_impl(raw: &str, mut anchors: Option<&mut Vec<Anchor>>) -> String {
+fn normalise_impl(
+    raw: &str,
+    mut anchors: Option<&mut Vec<Anchor>>,
+    mut runs: Option<&mut Vec<Verbatim>>,
+) -> String {
     let mut out = String::with_capacity(raw.len());
-    // Start of the run of unchanged characters not yet copied.
+    // Start of the run of unchanged characters not yet copied, in bytes and
+    // characters of `raw`, and the characters written to `out` so far.
     let mut run_start = 0;
-    let mut chars = raw.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let act = action(c, chars.peek().map(|&(_, n)| n));
+    let mut run_start_char = 0;
+    let mut out_chars = 0;
+    let mut chars = raw.char_indices().enumerate().peekable();
+    while let Some((ci, (i, c))) = chars.next() {
+        let act = action(c, chars.peek().map(|&(_, (_, n))| n));
         if act == Action::Keep {
             continue;
         }
-        out.push_str(raw.get(run_start..i).unwrap_or(""));
+        let kept = raw.get(run_start..i).unwrap_or("");
+        if let Some(runs) = runs.as_deref_mut() {
+            if !kept.is_empty() {
+                runs.push(Verbatim {
+                    normalised: out.len(),
+                    normalised_char: out_chars,
+                    raw_char: run_start_char,
+                    len: kept.len(),
+                });
+            }
+        }
+        out.push_str(kept);
+        out_chars += ci - run_start_char;
         match act {
             Action::Space => out.push(' '),
             Action::Newline => out.push('\n'),
             Action::Drop | Action::Keep => {}
         }
+        if matches!(act, Action::Space | Action::Newline) {
+            out_chars += 1;
+        }
         let raw_after = i + c.len_utf8();
         run_start = raw_after;
+        run_start_char = ci + 1;
         if let Some(anchors) = anchors.as_deref_mut() {
             record_anchor(anchors, out.len(), i, act, raw_after);
         }
     }
-    out.push_str(raw.get(run_start..).unwrap_or(""));
+    let kept = raw.get(run_start..).unwrap_or("");
+    if let Some(runs) = runs {
+        if !kept.is_empty() {
+            runs.push(Verbatim {
+                normalised: out.len(),
+                normalised_char: out_chars,
+                raw_char: run_start_char,
+                len: kept.len(),
+            });
+        }
+    }
+    out.push_str(kept);
     out
 }
 
@@ -188,6 +245,27 @@ mod tests {
     fn quote_marks_are_untouched() {
         let s = "“a” \"b\" ‘c’ 'd' «e» „f“";
         assert_eq!(normalise(s), s);
+    }
+
+    #[test]
+    fn verbatim_runs_hold_exactly_what_the_raw_text_holds() {
+        let raw = "\u{FEFF}Ré\u{A0}sumé\u{200B}\u{200B}x\r\ny\rz“q”";
+        let (text, runs) = normalise_verbatim(raw);
+        assert_eq!(text, normalise(raw));
+        let raw_chars: Vec<char> = raw.chars().collect();
+        let mut covered = 0;
+        for r in &runs {
+            let piece = &text[r.normalised..r.normalised + r.len];
+            assert_eq!(text[..r.normalised].chars().count(), r.normalised_char);
+            let n = piece.chars().count();
+            let from_raw: String = raw_chars[r.raw_char..r.raw_char + n].iter().collect();
+            assert_eq!(piece, from_raw);
+            covered += n;
+        }
+        // Everything but the replaced NBSP, the CR before LF (dropped) and
+        // the lone CR (replaced) is covered.
+        assert_eq!(covered, text.chars().count() - 2);
+        assert_eq!(runs.len(), 5, "{runs:?}");
     }
 
     #[test]
