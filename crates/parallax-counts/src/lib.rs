@@ -34,7 +34,8 @@
 pub(crate) mod lexicon;
 
 use lexicon::{lexicon, CountWord, Lexicon, NumKind};
-use parallax_dates::tokens::{strip_possessive, tokenize, Gap, Kind, Tok};
+use parallax_analysis::Analysed;
+use parallax_dates::tokens::{strip_possessive, Gap, Kind, Tok};
 use parallax_dates::DateExpression;
 
 /// One count, with byte offsets into the text.
@@ -62,8 +63,9 @@ pub struct CountMention {
 /// Find the counts in `text`, in order, without overlaps. `dates` are the
 /// date expressions of the same text (from `parallax-dates`): days and
 /// years inside them are not counts.
-pub fn find_counts(text: &str, dates: &[DateExpression]) -> Vec<CountMention> {
-    let toks = tokenize(text);
+pub fn find_counts(doc: &Analysed<'_>, dates: &[DateExpression]) -> Vec<CountMention> {
+    let text = doc.text;
+    let toks = parallax_dates::tokens::view(doc);
     let lex = lexicon();
     let words = toks
         .iter()
@@ -293,6 +295,8 @@ impl Scan<'_> {
             None => true,
             Some(p) => {
                 !self.joined(j)
+                    || self.tok(j).is_some_and(|t| t.opens)
+                    || self.tok(p).is_some_and(|t| t.kept_dot(self.text))
                     || self.punct(p, &[".", "!", "?", ":", "\"", "\u{201c}", "(", "\u{2014}"])
             }
         }
@@ -304,7 +308,8 @@ impl Scan<'_> {
 
     // ---- numbers ----
 
-    /// Digits: "446", "1,200", "3.5".
+    /// Digits: "446", "1,200", "3.5". Thousands groups have three digits
+    /// each ("1,20" is no number).
     fn digits_value(s: &str) -> Option<f64> {
         let mut groups = s.split(',');
         let head = groups.next()?;
@@ -313,6 +318,10 @@ impl Scan<'_> {
         let mut commas = false;
         for g in groups {
             commas = true;
+            let whole = g.split('.').next().unwrap_or(g);
+            if whole.len() != 3 {
+                return None;
+            }
             plain.push_str(g);
         }
         let int_part = head.split('.').next().unwrap_or(head);
@@ -618,13 +627,19 @@ impl Scan<'_> {
         if self.punct(p, &["#"]) {
             return true;
         }
+        const LABELS: [&str; 6] = ["no", "nos", "art", "vol", "p", "pp"];
+        // "No. 10", whether the abbreviation keeps its dot or not.
+        if self.tok(p).is_some_and(|t| t.kept_dot(self.text)) {
+            return self.is_any(p, &LABELS);
+        }
         if self.punct(p, &["."]) && self.touching(p) {
-            return p
-                .checked_sub(1)
-                .is_some_and(|q| self.is_any(q, &["no", "nos", "art", "vol", "p", "pp"]));
+            return p.checked_sub(1).is_some_and(|q| self.is_any(q, &LABELS));
         }
         let s = self.str(p);
+        // A name right before the number, written whole ("Smiths’ 3" ends
+        // in an apostrophe, not a name).
         self.capitalised(p)
+            && self.tok(p).is_some_and(|t| t.full_end == t.end)
             && s.len() == strip_possessive(s).len()
             && !s.ends_with('\'')
             && self.w(p).is_none()
@@ -853,7 +868,7 @@ impl Scan<'_> {
     fn toll_before(&self, start: usize) -> Option<&'static str> {
         let mut j = start;
         for _ in 0..6 {
-            if !self.joined(j) {
+            if !self.joined(j) || self.tok(j).is_some_and(|t| t.opens) {
                 return None;
             }
             j = j.checked_sub(1)?;
@@ -1051,7 +1066,8 @@ mod tests {
 
     /// The first count as `span = value [qualifier] unit | category`.
     fn first(text: &str) -> Option<String> {
-        let c = find_counts(text, &parallax_dates::find_dates(text, None))
+        let doc = Analysed::new(text, None);
+        let c = find_counts(&doc, &parallax_dates::find_dates(&doc))
             .into_iter()
             .next()?;
         Some(format!(
@@ -1071,6 +1087,8 @@ mod tests {
         assert_eq!(Scan::digits_value("10,000,000"), Some(1e7));
         assert_eq!(Scan::digits_value("1234,567"), None);
         assert_eq!(Scan::digits_value("1.2.3"), None);
+        assert_eq!(Scan::digits_value("1,20"), None);
+        assert_eq!(Scan::digits_value("1,200.5"), Some(1200.5));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 
 /// The counts of `text`, with its dates found first as the pipeline does.
 fn counts_of(text: &str) -> Vec<parallax_counts::CountMention> {
-    parallax_counts::find_counts(text, &parallax_dates::find_dates(text, None))
+    let doc = parallax_analysis::Analysed::new(text, None);
+    parallax_counts::find_counts(&doc, &parallax_dates::find_dates(&doc))
 }
 use proptest::prelude::*;
 

@@ -1,9 +1,30 @@
-//! A small tokenizer for the number and date annotators.
+//! The shared tokens as the number and date annotators read them.
 //!
-//! It keeps together what those annotators must see whole: "1,200", "3.5",
-//! "10:30", "twenty-one", "Su-24M", "64-year-old", "a.m", "Russia's". A
-//! hyphen joins two digits only when a letter is on one side, so "8-9" and
-//! "2015-09-30" come out as numbers and dashes, which the date patterns read.
+//! These annotators do not tokenise the text: they read the tokens of the
+//! shared [`Analysed`] document and only look at each in the way numbers
+//! and dates need:
+//!
+//! - its kind: a word with digits in it ("Su-24M", "10th", "5bn",
+//!   "64-year-old") and a number with a colon in it ("10:30") are
+//!   [`Kind::Mixed`]; quote marks and symbols ("$", "%") are
+//!   [`Kind::Punct`];
+//! - what separates it from the token before ([`Gap`]): nothing, spaces,
+//!   or a line break;
+//! - whether it opens a sentence;
+//! - its bare form: a word without the full stop a listed abbreviation
+//!   keeps ("Sept." reads as "Sept", "No." as "No"). The patterns compare
+//!   bare forms; [`Tok::full_end`] says where the shared token ends.
+//!
+//! A few shared tokens hold pieces that numbers and dates must see apart,
+//! and are read as those pieces: a full stop with no space after it
+//! between a word and the next sentence ("afternoon.In", "2008.The",
+//! "Sept.11"), a possessive after digits ("2011's": "2011", "'", "s"),
+//! and a word-final apostrophe ("Americans'": "Americans", "'"). A full
+//! stop stays inside short dotted forms ("U.S", "a.m", "e.g") and between
+//! digits ("3.5", "30.09.2015").
+
+use parallax_analysis::Analysed;
+use parallax_text::TokenKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -13,7 +34,7 @@ pub enum Kind {
     Num,
     /// Digits and anything else joined: "Su-24M", "10:30", "10th", "G20".
     Mixed,
-    /// Any other single character: punctuation, currency, `%`.
+    /// Punctuation, quote marks and symbols: `,`, `“`, `$`, `%`.
     Punct,
 }
 
@@ -31,12 +52,19 @@ pub enum Gap {
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
     pub start: usize,
+    /// The end of the bare form.
     pub end: usize,
+    /// The end of the shared token, with a kept abbreviation dot or a
+    /// word-final apostrophe.
+    pub full_end: usize,
     pub kind: Kind,
     pub gap: Gap,
+    /// The first token of a sentence.
+    pub opens: bool,
 }
 
 impl Tok {
+    /// The bare form as written.
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }
@@ -48,185 +76,167 @@ impl Tok {
             .next()
             .is_some_and(char::is_uppercase)
     }
+
+    /// Whether the shared token keeps a full stop after the bare form
+    /// ("Sept.", "No.", "U.S.").
+    pub fn kept_dot(&self, text: &str) -> bool {
+        self.full_end > self.end && text.get(self.end..self.full_end) == Some(".")
+    }
 }
 
-fn char_at(text: &str, at: usize) -> Option<char> {
-    text.get(at..).and_then(|s| s.chars().next())
+/// What the whitespace `between` two tokens is.
+fn gap(between: &str) -> Gap {
+    if between.is_empty() {
+        Gap::None
+    } else if between.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
+        Gap::Line
+    } else {
+        Gap::Space
+    }
 }
 
-/// Whether three ASCII digits, then no further digit, start at `at`.
-fn thousands_group(bytes: &[u8], at: usize) -> bool {
-    let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
-    digit(at) && digit(at + 1) && digit(at + 2) && !digit(at + 3)
+/// Whether `c` joins the pieces of a word, so that a run of letters
+/// starts again after it.
+fn joiner(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}' | '.')
 }
 
-/// Split `text` into tokens, skipping whitespace. Linear in the text.
-pub fn tokenize(text: &str) -> Vec<Tok> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let mut gap = Gap::Line;
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        if b < 0x80 {
-            match b {
-                b'\n' | b'\r' => {
-                    gap = Gap::Line;
-                    at += 1;
-                }
-                b' ' | b'\t' | 0x0b | 0x0c => {
-                    if gap == Gap::None {
-                        gap = Gap::Space;
-                    }
-                    at += 1;
-                }
-                _ if b.is_ascii_alphanumeric() => {
-                    let (end, kind) = scan_word(text, at);
-                    out.push(Tok {
-                        start: at,
-                        end,
-                        kind,
-                        gap,
-                    });
-                    gap = Gap::None;
-                    at = end;
-                }
-                _ => {
-                    out.push(Tok {
-                        start: at,
-                        end: at + 1,
-                        kind: Kind::Punct,
-                        gap,
-                    });
-                    gap = Gap::None;
-                    at += 1;
-                }
+/// Byte offsets inside the word `s` where it falls into pieces (see the
+/// module documentation), each the start and end of a one-character
+/// piece. Empty for nearly every word.
+fn cuts(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if !s.contains(['.', ',', '\'', '\u{2019}']) {
+        return out;
+    }
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut run = 0usize;
+    for (n, &(at, c)) in chars.iter().enumerate() {
+        let prev = n.checked_sub(1).and_then(|p| chars.get(p)).map(|p| p.1);
+        let next = chars.get(n + 1).map(|p| p.1);
+        let cut = match (c, prev, next) {
+            ('.', Some(p), Some(q)) => {
+                (p.is_alphabetic() && q.is_ascii_digit())
+                    || (p.is_ascii_digit() && q.is_alphabetic())
+                    || (p.is_alphabetic() && q.is_alphabetic() && run > 2)
             }
-            continue;
-        }
-        let Some(c) = char_at(text, at) else {
-            // Not on a character boundary: cannot happen for a `&str`
-            // walked by whole characters, but never loop on it.
-            at += 1;
-            continue;
+            ('\'' | '\u{2019}', Some(p), Some(q)) => p.is_ascii_digit() && q.is_alphabetic(),
+            // A day and a year with no space: "March 29,2019".
+            (',', Some(_), Some(_)) => day_comma_year(s, at),
+            // A word-final apostrophe: "protesters’".
+            ('\'' | '\u{2019}', Some(p), None) => p.is_alphabetic(),
+            _ => false,
         };
-        if c.is_alphanumeric() {
-            let (end, kind) = scan_word(text, at);
-            out.push(Tok {
-                start: at,
-                end,
-                kind,
-                gap,
-            });
-            gap = Gap::None;
-            at = end;
-        } else if c.is_whitespace() {
-            if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
-                gap = Gap::Line;
-            } else if gap == Gap::None {
-                gap = Gap::Space;
-            }
-            at += c.len_utf8();
-        } else {
-            out.push(Tok {
-                start: at,
-                end: at + c.len_utf8(),
-                kind: Kind::Punct,
-                gap,
-            });
-            gap = Gap::None;
-            at += c.len_utf8();
+        if cut {
+            out.push((at, at + c.len_utf8()));
         }
+        run = if joiner(c) { 0 } else { run + 1 };
     }
     out
 }
 
-/// The end of the word or number starting at `start`, and its kind.
-fn scan_word(text: &str, start: usize) -> (usize, Kind) {
-    let bytes = text.as_bytes();
-    let mut at = start;
-    let mut prev = ' ';
-    let mut digits = false;
-    let mut letters = false;
-    let mut other = false; // a joiner that is not `,` or `.` between digits
-    let mut dots = 0u32;
-    // Letters since the last joiner: a dot joins letters only in short
-    // dotted forms ("a.m", "U.S"), not in "end.The".
-    let mut run = 0usize;
-    loop {
-        // ASCII letters and digits are nearly every byte of a word.
-        match bytes.get(at) {
-            Some(b) if b.is_ascii_digit() => {
-                digits = true;
-                run += 1;
-                prev = char::from(*b);
-                at += 1;
-                continue;
-            }
-            Some(b) if b.is_ascii_alphabetic() => {
-                letters = true;
-                run += 1;
-                prev = char::from(*b);
-                at += 1;
-                continue;
-            }
-            Some(_) => {}
-            None => break,
-        }
-        let Some(c) = char_at(text, at) else {
-            break;
+/// Whether the comma at `at` in `s` stands between a day and a year,
+/// with nothing else in the token: "29,2019".
+fn day_comma_year(s: &str, at: usize) -> bool {
+    let (day, year) = (s.get(..at).unwrap_or(""), s.get(at + 1..).unwrap_or(""));
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    (1..=2).contains(&day.len()) && year.len() == 4 && digits(day) && digits(year)
+}
+
+/// The kind of a piece of a shared token for numbers and dates.
+fn piece_kind(shared: TokenKind, s: &str) -> Kind {
+    match shared {
+        TokenKind::Punct | TokenKind::Quote | TokenKind::Symbol => return Kind::Punct,
+        TokenKind::Word | TokenKind::Number => {}
+    }
+    if !s.chars().any(char::is_alphanumeric) {
+        return Kind::Punct;
+    }
+    let digits = s.bytes().any(|b| b.is_ascii_digit());
+    let letters = s.chars().any(char::is_alphabetic);
+    if !digits {
+        Kind::Word
+    } else if !letters
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        Kind::Num
+    } else {
+        Kind::Mixed
+    }
+}
+
+/// Where the bare form of a word piece `s` at `start` ends: before a kept
+/// abbreviation dot ("Sept.", "U.S.").
+fn bare_end(start: usize, s: &str) -> usize {
+    let mut rev = s.chars().rev();
+    match (rev.next(), rev.next()) {
+        (Some('.'), Some(before)) if before.is_alphabetic() => start + s.len() - 1,
+        _ => start + s.len(),
+    }
+}
+
+/// The tokens of `doc`: its shared tokens, a few of them read as pieces.
+pub fn view(doc: &Analysed<'_>) -> Vec<Tok> {
+    let text = doc.text;
+    let mut out: Vec<Tok> = Vec::with_capacity(doc.tokens().len() + 16);
+    let mut sentences = doc.seg.sentences.iter().map(|s| s.range.start).peekable();
+    let mut prev_end: Option<usize> = None;
+    let mut push = |out: &mut Vec<Tok>, start: usize, full_end: usize, kind: Kind, opens: bool| {
+        let s = text.get(start..full_end).unwrap_or("");
+        let end = match kind {
+            Kind::Word | Kind::Mixed => bare_end(start, s),
+            Kind::Num | Kind::Punct => full_end,
         };
-        if c.is_alphanumeric() {
-            if c.is_ascii_digit() {
-                digits = true;
-            } else {
-                letters = true;
-            }
-            run += 1;
-            prev = c;
-            at += c.len_utf8();
+        let gap = match prev_end {
+            None => Gap::Line,
+            Some(p) => gap(text.get(p..start).unwrap_or(" ")),
+        };
+        out.push(Tok {
+            start,
+            end,
+            full_end,
+            kind,
+            gap,
+            opens,
+        });
+        prev_end = Some(full_end);
+    };
+    for t in doc.tokens() {
+        let (start, full_end) = (t.range.start, t.range.end);
+        let s = text.get(start..full_end).unwrap_or("");
+        while sentences.next_if(|&s| s < start).is_some() {}
+        let opens = sentences.next_if(|&s| s == start).is_some();
+        let cuts = match t.kind {
+            TokenKind::Word | TokenKind::Number => cuts(s),
+            _ => Vec::new(),
+        };
+        if cuts.is_empty() {
+            push(&mut out, start, full_end, piece_kind(t.kind, s), opens);
             continue;
         }
-        let after = at + c.len_utf8();
-        let Some(next) = char_at(text, after) else {
-            break;
-        };
-        let joins = match c {
-            '-' => next.is_alphanumeric() && (prev.is_alphabetic() || next.is_alphabetic()),
-            '\'' | '\u{2019}' => prev.is_alphabetic() && next.is_alphabetic(),
-            '.' => {
-                (prev.is_ascii_digit() && next.is_ascii_digit())
-                    || (prev.is_alphabetic() && next.is_alphabetic() && run <= 2)
+        let mut from = start;
+        for (a, b) in cuts {
+            let (a, b) = (start + a, start + b);
+            if a > from {
+                let piece = text.get(from..a).unwrap_or("");
+                push(
+                    &mut out,
+                    from,
+                    a,
+                    piece_kind(t.kind, piece),
+                    opens && from == start,
+                );
             }
-            ',' => {
-                prev.is_ascii_digit()
-                    && !letters
-                    && !other
-                    && dots == 0
-                    && thousands_group(bytes, after)
-            }
-            ':' => prev.is_ascii_digit() && next.is_ascii_digit(),
-            _ => false,
-        };
-        if !joins {
-            break;
+            push(&mut out, a, b, Kind::Punct, false);
+            from = b;
         }
-        match c {
-            '.' if prev.is_ascii_digit() => dots += 1,
-            ',' => {}
-            _ => other = true,
+        if full_end > from {
+            let piece = text.get(from..full_end).unwrap_or("");
+            push(&mut out, from, full_end, piece_kind(t.kind, piece), false);
         }
-        run = 0;
-        prev = c;
-        at = after;
     }
-    let kind = if !digits {
-        Kind::Word
-    } else if letters || other {
-        Kind::Mixed
-    } else {
-        Kind::Num
-    };
-    (at, kind)
+    out
 }
 
 /// `word` without a possessive "'s" ("Tuesday's" -> "Tuesday").
@@ -241,17 +251,15 @@ mod tests {
     use super::*;
 
     fn show(text: &str) -> Vec<(Kind, &str)> {
-        tokenize(text)
-            .iter()
-            .map(|t| (t.kind, t.text(text)))
-            .collect()
+        let doc = Analysed::new(text, None);
+        view(&doc).iter().map(|t| (t.kind, t.text(text))).collect()
     }
 
     #[test]
     fn numbers_keep_their_separators() {
         use Kind::*;
         assert_eq!(
-            show("1,200 and 3.5, then 10:30 or 1,20"),
+            show("1,200 and 3.5, then 10:30 or 45%"),
             [
                 (Num, "1,200"),
                 (Word, "and"),
@@ -260,9 +268,8 @@ mod tests {
                 (Word, "then"),
                 (Mixed, "10:30"),
                 (Word, "or"),
-                (Num, "1"),
-                (Punct, ","),
-                (Num, "20")
+                (Num, "45"),
+                (Punct, "%"),
             ]
         );
     }
@@ -289,25 +296,92 @@ mod tests {
     }
 
     #[test]
-    fn short_dotted_forms_join_and_sentences_do_not() {
-        let words: Vec<&str> = show("9 a.m. in the U.S. and the end.Then Sept. 30")
-            .into_iter()
-            .map(|(_, w)| w)
-            .collect();
+    fn kept_dots_are_not_part_of_the_bare_form() {
+        let text = "At 9 a.m. in the U.S. on Sept. 30 the protesters’ cars left.";
+        let doc = Analysed::new(text, None);
+        let toks = view(&doc);
+        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
         assert_eq!(
             words,
             [
-                "9", "a.m", ".", "in", "the", "U.S", ".", "and", "the", "end", ".", "Then", "Sept",
-                ".", "30"
+                "At",
+                "9",
+                "a.m",
+                "in",
+                "the",
+                "U.S",
+                "on",
+                "Sept",
+                "30",
+                "the",
+                "protesters",
+                "\u{2019}",
+                "cars",
+                "left",
+                "."
+            ]
+        );
+        let sept = toks.get(7).unwrap();
+        assert!(sept.kept_dot(text) && text.get(sept.start..sept.full_end) == Some("Sept."));
+        assert!(!toks.get(10).unwrap().kept_dot(text));
+    }
+
+    #[test]
+    fn glued_sentences_and_digit_possessives_fall_into_pieces() {
+        use Kind::*;
+        assert_eq!(
+            show("on Sunday afternoon.In 2008.In 2011's race, Sept.11 and mid-1990's, 3.5 U.S.A 29,2019 12,000"),
+            [
+                (Word, "on"),
+                (Word, "Sunday"),
+                (Word, "afternoon"),
+                (Punct, "."),
+                (Word, "In"),
+                (Num, "2008"),
+                (Punct, "."),
+                (Word, "In"),
+                (Num, "2011"),
+                (Punct, "'"),
+                (Word, "s"),
+                (Word, "race"),
+                (Punct, ","),
+                (Word, "Sept"),
+                (Punct, "."),
+                (Num, "11"),
+                (Word, "and"),
+                (Mixed, "mid-1990"),
+                (Punct, "'"),
+                (Word, "s"),
+                (Punct, ","),
+                (Num, "3.5"),
+                (Word, "U.S.A"),
+                (Num, "29"),
+                (Punct, ","),
+                (Num, "2019"),
+                (Num, "12,000"),
             ]
         );
     }
 
     #[test]
-    fn gaps_mark_spaces_and_lines() {
-        let toks = tokenize("45%\nnext  one");
+    fn gaps_mark_spaces_and_lines_and_sentences_open() {
+        let text = "45%\nnext  one. Two";
+        let doc = Analysed::new(text, None);
+        let toks = view(&doc);
         let gaps: Vec<Gap> = toks.iter().map(|t| t.gap).collect();
-        assert_eq!(gaps, [Gap::Line, Gap::None, Gap::Line, Gap::Space]);
+        assert_eq!(
+            gaps,
+            [
+                Gap::Line,
+                Gap::None,
+                Gap::Line,
+                Gap::Space,
+                Gap::None,
+                Gap::Space
+            ]
+        );
+        let opens: Vec<bool> = toks.iter().map(|t| t.opens).collect();
+        assert_eq!(opens, [true, false, true, false, false, true]);
     }
 
     #[test]

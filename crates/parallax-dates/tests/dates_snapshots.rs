@@ -2,7 +2,11 @@
 //! shows the span as written, then the day or span it resolves to.
 
 use chrono::NaiveDate;
-use parallax_dates::find_dates;
+
+/// The dates of `text`, analysed as the pipeline analyses it.
+fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<parallax_dates::DateExpression> {
+    parallax_dates::find_dates(&parallax_analysis::Analysed::new(text, published))
+}
 
 /// Tuesday 27 October 2015.
 fn published() -> Option<NaiveDate> {

@@ -78,7 +78,7 @@ impl Annotator for Dates {
         "dates"
     }
     fn annotate(&self, doc: &Analysed<'_>, found: &mut Findings) {
-        found.dates = parallax_dates::find_dates(doc.text, doc.published);
+        found.dates = parallax_dates::find_dates(doc);
     }
 }
 
@@ -90,7 +90,7 @@ impl Annotator for Counts {
         &["dates"]
     }
     fn annotate(&self, doc: &Analysed<'_>, found: &mut Findings) {
-        found.counts = parallax_counts::find_counts(doc.text, &found.dates);
+        found.counts = parallax_counts::find_counts(doc, &found.dates);
     }
 }
 
