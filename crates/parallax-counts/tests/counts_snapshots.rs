@@ -8,14 +8,32 @@ fn counts_of(text: &str) -> Vec<parallax_counts::CountMention> {
 }
 
 fn show(text: &str) -> String {
+    let value = |v: Option<f64>| v.map_or("null".to_owned(), |v| v.to_string());
     counts_of(text)
         .iter()
         .map(|c| {
+            let shares: String = c
+                .shares
+                .iter()
+                .map(|s| {
+                    format!(
+                        "\n    share {:?} = {}{}{} | unit {:?}",
+                        text.get(s.start..s.end).unwrap_or("<bad span>"),
+                        s.value,
+                        if s.approximate { " (approximate)" } else { "" },
+                        s.qualifier
+                            .as_deref()
+                            .map(|q| format!(" [{q}]"))
+                            .unwrap_or_default(),
+                        s.unit,
+                    )
+                })
+                .collect();
             format!(
-                "{:?} = {}{}{} | unit {:?} | {}",
+                "{:?} = {}{}{} | unit {:?} | {}{shares}",
                 text.get(c.start..c.end).unwrap_or("<bad span>"),
-                c.value,
-                if c.vague { " (vague)" } else { "" },
+                value(c.value),
+                if c.approximate { " (approximate)" } else { "" },
                 c.qualifier
                     .as_deref()
                     .map(|q| format!(" [{q}]"))
@@ -36,6 +54,21 @@ fn casualties_and_their_verbs() {
          Another 17 were reportedly killed near the bridge, and dozens injured. \
          The blast left 30 dead. Police arrested nearly 200 protesters on Friday. \
          The death toll rose to 52."
+    ));
+}
+
+#[test]
+fn vague_quantities_hedges_and_shares() {
+    // Vague quantities have no value; hedges make a count approximate,
+    // bounds do not; a share goes on the count it breaks down or is taken
+    // of, and a share of nothing counted is no count.
+    insta::assert_snapshot!(show(
+        "Dozens were injured and scores of homes burned. Several soldiers and a few \
+         officers were hurt, for several reasons. About 300 people fled, at least 40 died \
+         and up to 12 were missing. Half of the 446 people were civilians. The strikes \
+         killed 90 people, a third of them children, and nearly 40 percent of them women. \
+         Turnout was 62 percent, but 40 percent of voters stayed home, and two thirds of \
+         the clinics closed. A few hundred troops and tens of thousands of refugees remain."
     ));
 }
 

@@ -232,8 +232,8 @@ mod tests {
         let counts_only = Annotators::parse("counts").unwrap();
         let found = extract(&doc, counts_only);
         assert!(found.dates.is_empty() && found.quotes.is_empty());
-        let values: Vec<f64> = found.counts.iter().map(|c| c.value).collect();
-        assert_eq!(values, [12.0], "the day and year are not counts");
+        let values: Vec<Option<f64>> = found.counts.iter().map(|c| c.value).collect();
+        assert_eq!(values, [Some(12.0)], "the day and year are not counts");
         let all = extract(&doc, Annotators::default());
         assert_eq!(all.dates.len(), 1);
     }

@@ -192,9 +192,12 @@ pub struct Statement {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Count {
-    /// Written as an integer when it is one (446, not 446.0).
+    /// Written as an integer when it is one (446, not 446.0); null for a
+    /// vague quantity ("dozens", "several hundred").
     #[serde(serialize_with = "integral_when_whole")]
-    pub value: f64,
+    pub value: Option<f64>,
+    /// A vague quantity, or a number its qualifier hedges ("about 40").
+    pub approximate: bool,
     pub qualifier: Option<String>,
     pub unit: String,
     pub category: Option<String>,
@@ -202,15 +205,33 @@ pub struct Count {
     /// Who the article says gives this number (the speaker of the enclosing
     /// quotation or report), when it says so.
     pub claimed_by: Option<String>,
+    /// Parts of this count the text gives ("a third of them civilians",
+    /// "half" of "half of the 446").
+    #[serde(default)]
+    pub shares: Vec<CountShare>,
     pub start: usize,
     pub end: usize,
 }
 
-fn integral_when_whole<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        s.serialize_i64(*v as i64)
-    } else {
-        s.serialize_f64(*v)
+/// A part of a count: a fraction or percentage of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountShare {
+    /// The part as a fraction of the whole (0.4 for "40 percent").
+    pub value: f64,
+    pub approximate: bool,
+    pub qualifier: Option<String>,
+    /// The noun the part names ("civilians"), or empty.
+    pub unit: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn integral_when_whole<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match *v {
+        Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => s.serialize_i64(v as i64),
+        Some(v) => s.serialize_f64(v),
+        None => s.serialize_none(),
     }
 }
 

@@ -17,7 +17,7 @@ mod source;
 mod story;
 
 pub use document::{
-    Count, DateMention, Descriptor, Document, Entity, Mode, Outlet, Partial, Quote, QuoteKind,
+    Count, CountShare, DateMention, Descriptor, Document, Entity, Mode, Outlet, Partial, Quote, QuoteKind,
     Removed, SourceType, Span, Speaker, Statement,
 };
 pub use offsets::CharOffsets;

@@ -6,7 +6,7 @@ use std::ops::Range;
 use parallax_clean::CleanArticle;
 use parallax_extract::{Analysed, Annotators, QuoteFinding};
 use parallax_model::{
-    CharOffsets, Count, DateMention, Descriptor, Document, Entity, Partial, Quote, Span, Speaker,
+    CharOffsets, Count, CountShare, DateMention, Descriptor, Document, Entity, Partial, Quote, Span, Speaker,
 };
 
 /// The speaker of the narrowest quotation holding `r`: who the article says
@@ -41,11 +41,29 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
             let r = c.start..c.end;
             Count {
                 value: c.value,
+                approximate: c.approximate,
                 qualifier: c.qualifier,
                 unit: c.unit,
                 category: c.category,
                 text: slice(&r),
                 claimed_by: claimed_by(&found.quotes, &r),
+                shares: c
+                    .shares
+                    .into_iter()
+                    .map(|sh| {
+                        let r = sh.start..sh.end;
+                        CountShare {
+                            // Four decimals say all a third or a percentage needs.
+                            value: (sh.value * 10_000.0).round() / 10_000.0,
+                            approximate: sh.approximate,
+                            qualifier: sh.qualifier,
+                            unit: sh.unit,
+                            text: slice(&r),
+                            start: offsets.char_of(r.start),
+                            end: offsets.char_of(r.end),
+                        }
+                    })
+                    .collect(),
                 start: offsets.char_of(r.start),
                 end: offsets.char_of(r.end),
             }
