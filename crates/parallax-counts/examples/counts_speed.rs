@@ -75,6 +75,14 @@ fn main() {
     );
 
     let t = Instant::now();
+    let pieces: usize = analysed.iter().map(|d| d.num_tokens().len()).sum();
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "number and date tokens: {pieces} in {mb:.1} MB, {secs:.2} s, {:.0} MB/s",
+        mb / secs
+    );
+
+    let t = Instant::now();
     let found: Vec<_> = analysed.iter().map(find_dates).collect();
     let secs = t.elapsed().as_secs_f64();
     let dates: usize = found.iter().map(Vec::len).sum();

@@ -48,8 +48,8 @@
 pub(crate) mod lexicon;
 
 use lexicon::{lexicon, CountWord, Lexicon, NumKind, Role};
+use parallax_analysis::num_tokens::{strip_possessive, Gap, Kind, Tok};
 use parallax_analysis::Analysed;
-use parallax_dates::tokens::{strip_possessive, Gap, Kind, Tok};
 use parallax_dates::DateExpression;
 
 /// One count, with byte offsets into the text.
@@ -101,7 +101,7 @@ pub struct Share {
 /// years inside them are not counts.
 pub fn find_counts(doc: &Analysed<'_>, dates: &[DateExpression]) -> Vec<CountMention> {
     let text = doc.text;
-    let toks = parallax_dates::tokens::view(doc);
+    let toks = doc.num_tokens();
     let lex = lexicon();
     let words = toks
         .iter()
@@ -118,10 +118,10 @@ pub fn find_counts(doc: &Analysed<'_>, dates: &[DateExpression]) -> Vec<CountMen
             }
         })
         .collect();
-    let in_date = date_tokens(&toks, dates);
+    let in_date = date_tokens(toks, dates);
     let scan = Scan {
         text,
-        toks: &toks,
+        toks,
         words,
         in_date,
         lex,
@@ -1089,9 +1089,7 @@ impl Scan<'_> {
             }
         }
 
-        let hedged = qualifier
-            .as_ref()
-            .is_some_and(|q| q.2 == Role::Approximate);
+        let hedged = qualifier.as_ref().is_some_and(|q| q.2 == Role::Approximate);
         let (qualifier, first) = if n.range {
             let b = lead
                 .checked_sub(1)
@@ -1224,9 +1222,7 @@ impl Scan<'_> {
         let first = qualifier.as_ref().map_or(lead, |q| q.0);
         let share = Share {
             value,
-            approximate: qualifier
-                .as_ref()
-                .is_some_and(|q| q.2 == Role::Approximate),
+            approximate: qualifier.as_ref().is_some_and(|q| q.2 == Role::Approximate),
             qualifier: qualifier.map(|q| q.1),
             unit,
             start: self.tok(first)?.start,

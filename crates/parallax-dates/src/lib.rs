@@ -40,14 +40,13 @@
 
 pub(crate) mod lexicon;
 mod resolve;
-pub mod tokens;
 
 use chrono::NaiveDate;
 
 use lexicon::{lexicon, DateWord, Edge, Period};
+use parallax_analysis::num_tokens::{strip_possessive, Gap, Kind, Tok};
 use parallax_analysis::Analysed;
 use resolve::When;
-use tokens::{strip_possessive, Gap, Kind, Tok};
 
 /// One date expression, with byte offsets into the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +64,7 @@ pub struct DateExpression {
 /// publication date resolves partial and relative dates.
 pub fn find_dates(doc: &Analysed<'_>) -> Vec<DateExpression> {
     let text = doc.text;
-    let toks = tokens::view(doc);
+    let toks = doc.num_tokens();
     let lex = lexicon();
     let words = toks
         .iter()
@@ -74,7 +73,7 @@ pub fn find_dates(doc: &Analysed<'_>) -> Vec<DateExpression> {
             _ => None,
         })
         .collect();
-    find_in(text, &toks, words, doc.published)
+    find_in(text, toks, words, doc.published)
 }
 
 /// The entry for `word` given its own (`found`), falling back to the word

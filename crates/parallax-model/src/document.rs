@@ -269,6 +269,19 @@ pub struct Document {
     pub statements: Vec<Statement>,
     pub counts: Vec<Count>,
     pub dates: Vec<DateMention>,
-    /// Problems met while reading that did not stop the document.
+    /// The language the text is written in, where the detector names one.
+    #[serde(default)]
+    pub language: Option<Language>,
+    /// Problems met while reading that did not stop the document, and
+    /// annotators skipped because the text is not in English.
     pub warnings: Vec<String>,
+}
+
+/// The language of a document's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Language {
+    /// ISO 639-1: "en", "it".
+    pub code: String,
+    /// The detector's confidence in [0, 1].
+    pub confidence: f64,
 }

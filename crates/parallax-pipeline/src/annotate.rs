@@ -6,7 +6,8 @@ use std::ops::Range;
 use parallax_clean::CleanArticle;
 use parallax_extract::{Analysed, Annotators, QuoteFinding};
 use parallax_model::{
-    CharOffsets, Count, CountShare, DateMention, Descriptor, Document, Entity, Partial, Quote, Span, Speaker,
+    CharOffsets, Count, CountShare, DateMention, Descriptor, Document, Entity, Language, Partial,
+    Quote, Span, Speaker,
 };
 
 /// The speaker of the narrowest quotation holding `r`: who the article says
@@ -31,6 +32,11 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
     let doc = Analysed::new(&a.text, published);
     let found = parallax_extract::extract(&doc, run);
     let seg = &doc.seg;
+    let language = doc.language.map(|l| Language {
+        code: l.code.to_owned(),
+        // Three decimals say all the detector's confidence can.
+        confidence: (l.confidence * 1000.0).round() / 1000.0,
+    });
     let offsets = CharOffsets::new(&a.text);
     let span = |r: &Range<usize>| Span::new(offsets.char_of(r.start), offsets.char_of(r.end));
     let slice = |r: &Range<usize>| a.text.get(r.clone()).unwrap_or_default().to_string();
@@ -151,6 +157,7 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
         statements: Vec::new(),
         counts,
         dates,
-        warnings: a.warnings,
+        language,
+        warnings: a.warnings.into_iter().chain(found.warnings).collect(),
     }
 }

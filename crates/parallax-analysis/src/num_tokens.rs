@@ -1,8 +1,8 @@
 //! The shared tokens as the number and date annotators read them.
 //!
-//! These annotators do not tokenise the text: they read the tokens of the
-//! shared [`Analysed`] document and only look at each in the way numbers
-//! and dates need:
+//! Those annotators do not tokenise the text: they read the tokens of the
+//! [`Analysed`] document, computed once for both ([`Analysed::num_tokens`]),
+//! and look at each only in the way numbers and dates need:
 //!
 //! - its kind: a word with digits in it ("Su-24M", "10th", "5bn",
 //!   "64-year-old") and a number with a colon in it ("10:30") are
@@ -23,8 +23,9 @@
 //! stop stays inside short dotted forms ("U.S", "a.m", "e.g") and between
 //! digits ("3.5", "30.09.2015").
 
-use parallax_analysis::Analysed;
 use parallax_text::TokenKind;
+
+use crate::Analysed;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -86,12 +87,11 @@ impl Tok {
 
 /// What the whitespace `between` two tokens is.
 fn gap(between: &str) -> Gap {
-    if between.is_empty() {
-        Gap::None
-    } else if between.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
-        Gap::Line
-    } else {
-        Gap::Space
+    match between.as_bytes() {
+        [] => Gap::None,
+        [b' '] => Gap::Space,
+        _ if between.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) => Gap::Line,
+        _ => Gap::Space,
     }
 }
 
@@ -103,17 +103,18 @@ fn joiner(c: char) -> bool {
 
 /// Byte offsets inside the word `s` where it falls into pieces (see the
 /// module documentation), each the start and end of a one-character
-/// piece. Empty for nearly every word.
+/// piece. Empty, and not allocated, for nearly every word.
 fn cuts(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    if !s.contains(['.', ',', '\'', '\u{2019}']) {
+    // 0xE2 leads the UTF-8 of a curly apostrophe.
+    if !s.bytes().any(|b| matches!(b, b'.' | b',' | b'\'' | 0xE2)) {
         return out;
     }
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut chars = s.char_indices().peekable();
+    let mut prev: Option<char> = None;
     let mut run = 0usize;
-    for (n, &(at, c)) in chars.iter().enumerate() {
-        let prev = n.checked_sub(1).and_then(|p| chars.get(p)).map(|p| p.1);
-        let next = chars.get(n + 1).map(|p| p.1);
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|p| p.1);
         let cut = match (c, prev, next) {
             ('.', Some(p), Some(q)) => {
                 (p.is_alphabetic() && q.is_ascii_digit())
@@ -121,16 +122,17 @@ fn cuts(s: &str) -> Vec<(usize, usize)> {
                     || (p.is_alphabetic() && q.is_alphabetic() && run > 2)
             }
             ('\'' | '\u{2019}', Some(p), Some(q)) => p.is_ascii_digit() && q.is_alphabetic(),
-            // A day and a year with no space: "March 29,2019".
-            (',', Some(_), Some(_)) => day_comma_year(s, at),
             // A word-final apostrophe: "protesters’".
             ('\'' | '\u{2019}', Some(p), None) => p.is_alphabetic(),
+            // A day and a year with no space: "March 29,2019".
+            (',', Some(_), Some(_)) => day_comma_year(s, at),
             _ => false,
         };
         if cut {
             out.push((at, at + c.len_utf8()));
         }
         run = if joiner(c) { 0 } else { run + 1 };
+        prev = Some(c);
     }
     out
 }
@@ -147,6 +149,9 @@ fn day_comma_year(s: &str, at: usize) -> bool {
 fn piece_kind(shared: TokenKind, s: &str) -> Kind {
     match shared {
         TokenKind::Punct | TokenKind::Quote | TokenKind::Symbol => return Kind::Punct,
+        // A whole word, nearly always ASCII letters: no need to decode it.
+        TokenKind::Word if s.bytes().all(|b| b.is_ascii_alphabetic()) => return Kind::Word,
+        TokenKind::Number if s.bytes().all(|b| b.is_ascii_digit()) => return Kind::Num,
         TokenKind::Word | TokenKind::Number => {}
     }
     if !s.chars().any(char::is_alphanumeric) {
@@ -169,6 +174,9 @@ fn piece_kind(shared: TokenKind, s: &str) -> Kind {
 /// Where the bare form of a word piece `s` at `start` ends: before a kept
 /// abbreviation dot ("Sept.", "U.S.").
 fn bare_end(start: usize, s: &str) -> usize {
+    if !s.ends_with('.') {
+        return start + s.len();
+    }
     let mut rev = s.chars().rev();
     match (rev.next(), rev.next()) {
         (Some('.'), Some(before)) if before.is_alphabetic() => start + s.len() - 1,
@@ -177,7 +185,8 @@ fn bare_end(start: usize, s: &str) -> usize {
 }
 
 /// The tokens of `doc`: its shared tokens, a few of them read as pieces.
-pub fn view(doc: &Analysed<'_>) -> Vec<Tok> {
+/// [`Analysed::num_tokens`] keeps them.
+pub(crate) fn view(doc: &Analysed<'_>) -> Vec<Tok> {
     let text = doc.text;
     let mut out: Vec<Tok> = Vec::with_capacity(doc.tokens().len() + 16);
     let mut sentences = doc.seg.sentences.iter().map(|s| s.range.start).peekable();
