@@ -463,6 +463,28 @@ fn seed_entities_carry_each_outlets_characterisation() {
 
 #[test]
 #[ignore = "reads ../shared"]
+fn seeds_are_english_and_annotated() {
+    let Some((_, docs)) = seed_documents() else {
+        return;
+    };
+    for d in &docs {
+        let id = d["id"].as_str().unwrap();
+        assert_eq!(d["language"]["code"], "en", "{id}: {}", d["language"]);
+        let confidence = d["language"]["confidence"].as_f64().unwrap();
+        assert!(confidence >= 0.9, "{id}: {confidence}");
+        let warnings = d["warnings"].as_array().unwrap();
+        assert!(
+            !warnings
+                .iter()
+                .any(|w| w.as_str().unwrap().contains("not English")),
+            "{id}: {warnings:?}"
+        );
+        assert!(!d["entities"].as_array().unwrap().is_empty(), "{id}");
+    }
+}
+
+#[test]
+#[ignore = "reads ../shared"]
 fn seed_counts_and_dates() {
     let Some((_, docs)) = seed_documents() else {
         return;
