@@ -84,11 +84,12 @@ impl<'a> Analysed<'a> {
             verbs.push(verb);
             finite.push(is_finite);
         }
+        let language = language::detect(text, &seg.paragraphs);
         Analysed {
             text,
             seg,
             published,
-            language: language::detect(text),
+            language,
             folded,
             folded_ends,
             verbs,

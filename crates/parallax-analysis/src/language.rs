@@ -1,9 +1,12 @@
 //! Which language a document is written in, from the `whatlang` detector
 //! (trigram profiles of 70 languages, no dependencies).
 //!
-//! The detector reads the first [`SAMPLE_BYTES`] bytes of the clean text
-//! (the body: the title and removed boilerplate are not part of it), which
-//! is enough for news prose and keeps the cost per document small. Its
+//! The detector reads [`SAMPLE_BYTES`] bytes of the clean text (the body:
+//! the title and removed boilerplate are not part of it) from the first
+//! paragraph of prose, one of at least [`PROSE_BYTES`] bytes, so that chart
+//! labels and place names above an article ("Nantes", "Lyon", "Marseille")
+//! do not decide its language. That is enough for news prose and keeps
+//! the cost per document small. Its
 //! ISO 639-3 code becomes the ISO 639-1 code records carry through
 //! `data/languages.tsv`, which also names the language for warnings.
 //!
@@ -12,6 +15,7 @@
 //! that only know English read every document except those decisively
 //! found to be in another language: short and unsure texts are read.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::hash::{data_lines, FastMap};
@@ -21,6 +25,10 @@ const LANGUAGES: &str = include_str!("../../../data/languages.tsv");
 /// How much of the text the detector reads, in bytes (cut back to a
 /// character boundary).
 pub const SAMPLE_BYTES: usize = 600;
+
+/// The shortest paragraph the sample may start at; where none is this
+/// long, the sample starts at the text's start.
+pub const PROSE_BYTES: usize = 100;
 
 /// The fewest letters in the sample for a finding to be decisive.
 pub const MIN_LETTERS: usize = 100;
@@ -106,10 +114,15 @@ fn sample(text: &str, max: usize) -> &str {
     text.get(..end).unwrap_or_default()
 }
 
-/// The language of `text`, or `None` where the detector names none (no
-/// letters, or a language the table lacks).
-pub fn detect(text: &str) -> Option<Language> {
-    let sample = sample(text, SAMPLE_BYTES);
+/// The language of `text`, whose paragraphs are the byte ranges
+/// `paragraphs`, or `None` where the detector names none (no letters, or
+/// a language the table lacks).
+pub fn detect(text: &str, paragraphs: &[Range<usize>]) -> Option<Language> {
+    let from = paragraphs
+        .iter()
+        .find(|p| p.len() >= PROSE_BYTES)
+        .map_or(0, |p| p.start);
+    let sample = sample(text.get(from..).unwrap_or(text), SAMPLE_BYTES);
     let info = whatlang::detect(sample)?;
     let entry = table().by_code3.get(info.lang().code())?;
     let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
@@ -139,6 +152,10 @@ mod tests {
         hatten. Der Bürgermeister sagte, die Entscheidung sei schwierig gewesen, \
         aber der Haushalt lasse keine andere Wahl.";
 
+    fn whole(text: &str) -> Option<Language> {
+        detect(text, &[0..text.len()])
+    }
+
     #[test]
     fn every_line_of_the_table_reads_and_covers_the_detector() {
         let t = table();
@@ -162,13 +179,13 @@ mod tests {
 
     #[test]
     fn passages_are_told_apart_decisively() {
-        let en = detect(ENGLISH).unwrap();
+        let en = whole(ENGLISH).unwrap();
         assert_eq!((en.code, en.name), ("en", "English"));
         assert!(en.decisive && reads_as_english(Some(&en)));
-        let it = detect(ITALIAN).unwrap();
+        let it = whole(ITALIAN).unwrap();
         assert_eq!((it.code, it.name), ("it", "Italian"));
         assert!(it.decisive && !reads_as_english(Some(&it)), "{it:?}");
-        let de = detect(GERMAN).unwrap();
+        let de = whole(GERMAN).unwrap();
         assert_eq!(de.code, "de");
         assert!(de.decisive && !reads_as_english(Some(&de)), "{de:?}");
     }
@@ -176,12 +193,23 @@ mod tests {
     #[test]
     fn short_and_empty_texts_are_read() {
         // Too few letters to act on, whatever the detector says.
-        let short = detect("Il sindaco ha detto di sì.");
+        let short = whole("Il sindaco ha detto di sì.");
         assert!(short.is_some_and(|l| !l.decisive));
         assert!(reads_as_english(short.as_ref()));
-        assert_eq!(detect(""), None);
-        assert_eq!(detect("12 345 — 678"), None);
+        assert_eq!(whole(""), None);
+        assert_eq!(whole("12 345 — 678"), None);
         assert!(reads_as_english(None));
+    }
+
+    #[test]
+    fn labels_above_the_prose_do_not_decide() {
+        // Short lines of French place names, then the English article.
+        let labels = "Nantes\nLyon\nBordeaux\nToulouse\nMarseille\nLille\nParis\n".repeat(14);
+        let text = format!("{labels}{ENGLISH}\n{ENGLISH}");
+        let doc = crate::Analysed::new(&text, None);
+        assert_eq!(doc.language.map(|l| l.code), Some("en"));
+        // Read from the start, the labels would have made it French.
+        assert_ne!(whole(&text).map(|l| l.code), Some("en"));
     }
 
     #[test]
