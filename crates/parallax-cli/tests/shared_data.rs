@@ -278,8 +278,14 @@ fn allsides_corpus_is_fully_accounted_for() {
         "every article has its outlet from the 'source' field"
     );
     assert!(outlets.len() > 400, "{} outlets", outlets.len());
-    assert!(not_english <= 5, "{not_english} articles not detected as English");
-    assert!(skipped_as_foreign <= 2, "{skipped_as_foreign} articles skipped");
+    assert!(
+        not_english <= 5,
+        "{not_english} articles not detected as English"
+    );
+    assert!(
+        skipped_as_foreign <= 2,
+        "{skipped_as_foreign} articles skipped"
+    );
 }
 
 /// (seed, speaker mention, resolved name) that must appear among a seed's
