@@ -224,10 +224,19 @@ mod tests {
         let czech = "Městská rada v úterý odhlasovala uzavření dvou škol poté, co si \
             rodiče stěžovali na náklady na opravy. Starosta řekl, že rozhodnutí bylo \
             těžké, ale rozpočet nenechal jinou možnost.";
-        assert_eq!(whole(polish).map(|l| (l.code, l.decisive)), Some(("pl", true)));
-        assert_eq!(whole(czech).map(|l| (l.code, l.decisive)), Some(("cs", true)));
+        assert_eq!(
+            whole(polish).map(|l| (l.code, l.decisive)),
+            Some(("pl", true))
+        );
+        assert_eq!(
+            whole(czech).map(|l| (l.code, l.decisive)),
+            Some(("cs", true))
+        );
         // The quick pass alone would have named a language it knows.
-        assert_ne!(quick().detect(czech).map(|i| i.lang()), Some(whatlang::Lang::Ces));
+        assert_ne!(
+            quick().detect(czech).map(|i| i.lang()),
+            Some(whatlang::Lang::Ces)
+        );
     }
 
     #[test]

@@ -66,11 +66,13 @@ pub struct Tok {
 
 impl Tok {
     /// The bare form as written.
+    #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }
 
     /// Whether the token starts with an upper-case letter.
+    #[inline]
     pub fn capitalised(&self, text: &str) -> bool {
         self.text(text)
             .chars()
@@ -80,6 +82,7 @@ impl Tok {
 
     /// Whether the shared token keeps a full stop after the bare form
     /// ("Sept.", "No.", "U.S.").
+    #[inline]
     pub fn kept_dot(&self, text: &str) -> bool {
         self.full_end > self.end && text.get(self.end..self.full_end) == Some(".")
     }

@@ -119,3 +119,13 @@ fn not_counts() {
          proposals were debated in the P-5+1 format."
     ));
 }
+
+#[test]
+fn abbreviations_and_glued_sentences() {
+    // An abbreviation with its dots is a modifier like any other ("two U.S.
+    // officials"); a full stop glued to the next sentence ends the unit.
+    insta::assert_snapshot!(show(
+        "Two U.S. officials said 1,000 U.S. troops would leave. The FEC canceled four \
+         of its public meetings.That is a record, and 20,000 AT&T workers struck."
+    ));
+}

@@ -534,10 +534,11 @@ impl Scan<'_> {
             // "Bloody Sunday", "Sunday Times", "Mr. Sunday"; but an
             // abbreviation's dot ends the name before it ("in D.C. Tuesday").
             let name_before = prev.is_some_and(|p| {
-                self.capitalised(p)
-                    && !self.sentence_start(p)
-                    && (!self.tok(p).is_some_and(|t| t.kept_dot(self.text))
-                        || self.is_any(p, &["mr", "mrs", "ms", "dr"]))
+                if self.tok(p).is_some_and(|t| t.kept_dot(self.text)) {
+                    self.is_any(p, &["mr", "mrs", "ms", "dr"])
+                } else {
+                    self.capitalised(p) && !self.sentence_start(p)
+                }
             });
             let name_after = self.joined(i + 1)
                 && self.capitalised(i + 1)

@@ -94,3 +94,17 @@ fn not_dates() {
         published()
     ));
 }
+
+#[test]
+fn sentence_openings_abbreviations_and_glued_sentences() {
+    // A capital after a closing quotation mark opens a sentence; a
+    // weekday after an abbreviation's dot ("N.C.") is a date, after an
+    // honorific ("Mr. Sunday") a name; a full stop glued to the next
+    // sentence ("afternoon.In") still ends the date before it.
+    insta::assert_snapshot!(show(
+        "“We will win,” she said. Last week the count began. The rally in Raleigh, N.C. \
+         Thursday evening was loud. Mr. Sunday hosts the show. Voters queued on Sunday \
+         afternoon.In 2014 they did not. It ends Sept. 30.",
+        published()
+    ));
+}
