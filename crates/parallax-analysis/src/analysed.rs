@@ -2,11 +2,14 @@
 //! what the shared word lists say about each token, computed once.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use parallax_text::{Segmentation, Token, TokenKind};
 
+use crate::language::{self, Language};
 use crate::lexicon::{lexicon, Verb};
+use crate::num_tokens::{self, Tok};
 
 /// A clean text, segmented, with every token's folded form and lexicon
 /// facts. Built once per document; every annotator borrows it.
@@ -18,6 +21,8 @@ pub struct Analysed<'a> {
     pub seg: Segmentation,
     /// The publication date, which resolves relative dates.
     pub published: Option<NaiveDate>,
+    /// The language the text is written in, where the detector names one.
+    pub language: Option<Language>,
     /// Folded forms of all tokens, one after another.
     folded: String,
     /// Where each token's folded form ends in `folded`; it starts where the
@@ -27,6 +32,8 @@ pub struct Analysed<'a> {
     verbs: Vec<Option<Verb>>,
     /// Whether each token is, most of the time, a finite verb.
     finite: Vec<bool>,
+    /// The tokens as numbers and dates read them, made when first asked.
+    num_tokens: OnceLock<Vec<Tok>>,
 }
 
 /// Append the folded form of `s` (see [`crate::fold`]) to `out`.
@@ -77,15 +84,24 @@ impl<'a> Analysed<'a> {
             verbs.push(verb);
             finite.push(is_finite);
         }
+        let language = language::detect(text, &seg.paragraphs);
         Analysed {
             text,
             seg,
             published,
+            language,
             folded,
             folded_ends,
             verbs,
             finite,
+            num_tokens: OnceLock::new(),
         }
+    }
+
+    /// The tokens as the number and date annotators read them (see
+    /// [`crate::num_tokens`]): made once, when first asked for.
+    pub fn num_tokens(&self) -> &[Tok] {
+        self.num_tokens.get_or_init(|| num_tokens::view(self))
     }
 
     /// All tokens, in text order.

@@ -4,7 +4,8 @@
 //! paragraphs, sentences and tokens (from `parallax-text`), each token's
 //! folded form (lower case, curly apostrophes read as straight ones), and
 //! the lexicon facts several annotators ask about (reporting verbs, speaker
-//! nouns, pronouns, number words). Annotators take an [`Analysed`]
+//! nouns, pronouns, number words), and the tokens as numbers and dates read
+//! them ([`num_tokens`]), and the document's language ([`language`]). Annotators take an [`Analysed`]
 //! document and never tokenise the text again, as the stages of a
 //! tokenizer pipeline share one encoding.
 //!
@@ -17,8 +18,11 @@
 
 mod analysed;
 mod hash;
+pub mod language;
 pub mod lexicon;
+pub mod num_tokens;
 pub mod numbers;
 
 pub use analysed::Analysed;
 pub use hash::{data_lines, fold, key, lookup, word_list, FastMap, FastSet, Fnv, WordMap};
+pub use language::Language;

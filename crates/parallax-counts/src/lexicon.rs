@@ -6,7 +6,7 @@ use parallax_analysis::{data_lines, key, lookup, WordMap};
 
 const NUMBERS: &str = include_str!("../../../data/numbers.tsv");
 const CATEGORIES: &str = include_str!("../../../data/count_categories.tsv");
-const QUALIFIERS: &str = include_str!("../../../data/count_qualifiers.txt");
+const QUALIFIERS: &str = include_str!("../../../data/count_qualifiers.tsv");
 
 pub(crate) use parallax_analysis::numbers::{NumKind, NumWord};
 
@@ -53,10 +53,45 @@ impl CountWord {
     }
 }
 
+/// What a qualifier does to the number after it (`data/count_qualifiers.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// "about", "nearly": the count is approximate.
+    Approximate,
+    /// "at least", "more than": a floor.
+    Lower,
+    /// "up to", "fewer than": a ceiling.
+    Upper,
+    /// "exactly", "only".
+    Exact,
+    /// "another", "a further": on top of a number given before.
+    Added,
+}
+
+impl Role {
+    fn parse(field: &str) -> Option<Role> {
+        Some(match field {
+            "approximate" => Role::Approximate,
+            "lower" => Role::Lower,
+            "upper" => Role::Upper,
+            "exact" => Role::Exact,
+            "added" => Role::Added,
+            _ => return None,
+        })
+    }
+}
+
+/// A qualifier phrase as lower-case words, and its role.
+#[derive(Debug, Clone)]
+pub(crate) struct Qualifier {
+    pub words: Vec<Box<str>>,
+    pub role: Role,
+}
+
 pub(crate) struct Lexicon {
     pub words: WordMap<CountWord>,
-    /// Qualifier phrases as lower-case words, longest first.
-    pub qualifiers: Vec<Vec<Box<str>>>,
+    /// Qualifier phrases, longest first.
+    pub qualifiers: Vec<Qualifier>,
     /// Ways to write per cent, as lower-case words, longest first.
     pub percent: Vec<Vec<Box<str>>>,
     /// Lines that could not be read, as "file:line: text".
@@ -174,15 +209,22 @@ fn parse(numbers: &'static str, categories: &'static str, qualifiers: &'static s
     }
 
     for (n, line) in data_lines(qualifiers) {
-        let words = words_of(line);
-        if words.is_empty() || line.contains('\t') {
-            lex.rejected
-                .push(format!("count_qualifiers.txt:{n}: {line}"));
-        } else {
-            lex.qualifiers.push(words);
+        let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let read = match fields.as_slice() {
+            [phrase, role] => Role::parse(role)
+                .map(|role| (words_of(phrase), role))
+                .filter(|(words, _)| !words.is_empty()),
+            _ => None,
+        };
+        match read {
+            Some((words, role)) => lex.qualifiers.push(Qualifier { words, role }),
+            None => lex
+                .rejected
+                .push(format!("count_qualifiers.tsv:{n}: {line}")),
         }
     }
-    lex.qualifiers.sort_by_key(|q| std::cmp::Reverse(q.len()));
+    lex.qualifiers
+        .sort_by_key(|q| std::cmp::Reverse(q.words.len()));
     lex.percent.sort_by_key(|q| std::cmp::Reverse(q.len()));
     lex
 }
@@ -200,7 +242,16 @@ mod tests {
             lex.rejected
         );
         assert!(lex.qualifiers.len() > 20);
-        assert_eq!(lex.qualifiers.first().map(Vec::len), Some(3));
+        assert_eq!(lex.qualifiers.first().map(|q| q.words.len()), Some(3));
+        let role = |phrase: &str| {
+            lex.qualifiers
+                .iter()
+                .find(|q| q.words.join(" ") == phrase)
+                .map(|q| q.role)
+        };
+        assert_eq!(role("about"), Some(Role::Approximate));
+        assert_eq!(role("at least"), Some(Role::Lower));
+        assert_eq!(role("up to"), Some(Role::Upper));
     }
 
     #[test]
@@ -237,7 +288,7 @@ mod tests {
         let lex = parse(
             "nine\t9\tsmall\nten\tx\tsmall\neleven\t11\tbig\n",
             "noun\tcat\tcats\tpets\nnoun\tdog\nverb\tran\tfled\tmaybe\nstop\tthe\nnoun\t-\t-\tnone\n",
-            "at least\nup\tto\n",
+            "at least\tlower\nup\tto\nnearly\tapproximate\tmore\nabout\n",
         );
         assert_eq!(
             lex.rejected,
@@ -247,7 +298,9 @@ mod tests {
                 "count_categories.tsv:2: noun\tdog",
                 "count_categories.tsv:3: verb\tran\tfled\tmaybe",
                 "count_categories.tsv:5: noun\t-\t-\tnone",
-                "count_qualifiers.txt:2: up\tto",
+                "count_qualifiers.tsv:2: up\tto",
+                "count_qualifiers.tsv:3: nearly\tapproximate\tmore",
+                "count_qualifiers.tsv:4: about",
             ]
         );
         assert!(lex

@@ -3,12 +3,11 @@
 //!
 //! A count is a number (digits such as "446", "1,200", "3.5", "2 million",
 //! "$5bn", or words such as "nine", "twenty-one", "a hundred", "two
-//! million", "a third", "two thirds", "half", "dozens", "hundreds of
-//! thousands", "several hundred"), an optional qualifier before it ("at
-//! least", "nearly", ... from `data/count_qualifiers.txt`), and the counted
-//! noun after it. The noun may follow a few modifiers ("nine Russian air
-//! strikes"), and fractions and vague numbers take it after "of" ("a third
-//! of them civilians", "dozens of videos"). A noun from
+//! million", "dozens", "hundreds of thousands", "several hundred"), an
+//! optional qualifier before it ("at least", "nearly", ... from
+//! `data/count_qualifiers.tsv`), and the counted noun after it. The noun
+//! may follow a few modifiers ("nine Russian air strikes"), and vague
+//! numbers take it after "of" ("dozens of videos"). A noun from
 //! `data/count_categories.tsv` gives the category; an unlisted plural noun
 //! ("27 languages") is the unit with no category. People nouns take the
 //! category of a verb before the count or after the noun ("killed 40
@@ -17,12 +16,27 @@
 //! civilians"); otherwise "people". A number with no noun is a count only
 //! where such a verb names what happened ("20 were killed", unit "").
 //!
-//! Vague numbers are reported by their lower bound (`dozens` = 24,
-//! `scores` = 40, `hundreds` = 200) with `vague` set. A range ("10 to 15",
-//! "10-15", "between 10 and 15") is reported by its lower bound with the
-//! qualifier "between". Percentages have the unit "percent" and no
+//! Vague quantities ("dozens", "scores of", "hundreds", "thousands",
+//! "tens of thousands", "hundreds of thousands", "several hundred", "a
+//! few hundred") have no value and are approximate; so are "several" and
+//! "a few" standing alone, which count only before a listed noun
+//! ("several soldiers", not "several reasons"). A qualifier whose role in
+//! `data/count_qualifiers.tsv` is `approximate` ("about", "nearly",
+//! "some") makes the count approximate; bounds ("at least", "more than",
+//! "up to") do not: the value is the bound as written. A range ("10 to
+//! 15", "10-15", "between 10 and 15") is reported by its lower bound with
+//! the qualifier "between". Percentages have the unit "percent" and no
 //! category; money written with a sign has the sign as its unit and the
 //! category "money" ("$5 million" is 5000000 "$").
+//!
+//! A share ("a third of them", "half of the 446", "two thirds of the
+//! villages", "40 percent of those killed") is no count of its own: it
+//! qualifies the count it belongs to, and is listed in that count's
+//! `shares`: the count right before it that it breaks down ("446 people
+//! killed, a third of them civilians"), or the count it is taken of
+//! ("half of the 446 people"). A share of something the text does not
+//! count ("half of the clinics") is left out. A percentage without "of"
+//! ("turnout was 62 percent") stays a count.
 //!
 //! Not counts: days and years inside dates, years standing alone, times
 //! ("9 a.m.", "10:30"), ages ("aged 19", "Kasimir, 19,", "64-year-old"),
@@ -33,15 +47,20 @@
 
 pub(crate) mod lexicon;
 
-use lexicon::{lexicon, CountWord, Lexicon, NumKind};
-use parallax_dates::tokens::{strip_possessive, tokenize, Gap, Kind, Tok};
+use lexicon::{lexicon, CountWord, Lexicon, NumKind, Role};
+use parallax_analysis::num_tokens::{strip_possessive, Gap, Kind, Tok};
+use parallax_analysis::Analysed;
 use parallax_dates::DateExpression;
 
 /// One count, with byte offsets into the text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountMention {
-    /// The number; for a vague or ranged number, its lower bound.
-    pub value: f64,
+    /// The number; for a ranged number, its lower bound; `None` for a
+    /// vague quantity ("dozens", "several hundred").
+    pub value: Option<f64>,
+    /// A vague quantity, or a number hedged by its qualifier ("about 40",
+    /// "nearly 200").
+    pub approximate: bool,
     /// The qualifier as written, lower case: "at least", "nearly".
     pub qualifier: Option<String>,
     /// The counted noun as written, lower case and without its modifiers:
@@ -52,9 +71,27 @@ pub struct CountMention {
     /// "displaced", "missing", "people", "strikes", "targets",
     /// "hospitals", "localities", "money", ...
     pub category: Option<String>,
-    /// A round plural such as "dozens", "hundreds", "scores".
-    pub vague: bool,
+    /// The shares of this count the text gives ("a third of them
+    /// civilians" after "446 people killed"; "half" in "half of the 446").
+    pub shares: Vec<Share>,
     /// The whole expression: qualifier, number and unit.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A part of a count: "a third of them civilians", "40 percent of them".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    /// The part as a fraction of the whole: 1/3, 0.4 for "40 percent".
+    pub value: f64,
+    /// Hedged by its qualifier ("nearly half of them").
+    pub approximate: bool,
+    /// The qualifier as written, lower case: "more than".
+    pub qualifier: Option<String>,
+    /// The noun the part names, lower case ("civilians"); empty where it
+    /// names none ("half of the 446").
+    pub unit: String,
+    /// The whole expression: qualifier, share and noun.
     pub start: usize,
     pub end: usize,
 }
@@ -62,8 +99,9 @@ pub struct CountMention {
 /// Find the counts in `text`, in order, without overlaps. `dates` are the
 /// date expressions of the same text (from `parallax-dates`): days and
 /// years inside them are not counts.
-pub fn find_counts(text: &str, dates: &[DateExpression]) -> Vec<CountMention> {
-    let toks = tokenize(text);
+pub fn find_counts(doc: &Analysed<'_>, dates: &[DateExpression]) -> Vec<CountMention> {
+    let text = doc.text;
+    let toks = doc.num_tokens();
     let lex = lexicon();
     let words = toks
         .iter()
@@ -80,10 +118,10 @@ pub fn find_counts(text: &str, dates: &[DateExpression]) -> Vec<CountMention> {
             }
         })
         .collect();
-    let in_date = date_tokens(&toks, dates);
+    let in_date = date_tokens(toks, dates);
     let scan = Scan {
         text,
-        toks: &toks,
+        toks,
         words,
         in_date,
         lex,
@@ -91,6 +129,9 @@ pub fn find_counts(text: &str, dates: &[DateExpression]) -> Vec<CountMention> {
 
     let mut out: Vec<CountMention> = Vec::new();
     let mut prev_last: Option<usize> = None;
+    // A share waiting for the count it is taken of, which starts at the
+    // token given ("half of the | 446 people").
+    let mut pending: Option<(Share, usize)> = None;
     let mut i = 0;
     let mut floor = 0;
     while i < toks.len() {
@@ -98,25 +139,50 @@ pub fn find_counts(text: &str, dates: &[DateExpression]) -> Vec<CountMention> {
             i += 1;
             continue;
         };
-        let mut mention = found.mention;
-        if found.of_pronoun && mention.category.as_deref().is_none_or(|c| c == "people") {
-            // "446 people killed, a third of them civilians": the part
-            // shares what happened to the whole.
-            let adjacent = prev_last.is_some_and(|p| {
+        // "446 people killed, a third of them civilians": the part breaks
+        // down the count (or the part) right before it.
+        let adjacent = found.of_pronoun
+            && prev_last.is_some_and(|p| {
                 found.first > p
                     && found.first - p <= 3
-                    && (p + 1..found.first)
-                        .all(|k| scan.punct(k, &[",", ";", "\u{2014}", "-", "("]))
+                    && (p + 1..found.first).all(|k| {
+                        scan.punct(k, &[",", ";", "\u{2014}", "-", "("]) || scan.is(k, "and")
+                    })
             });
-            if let Some(prev) = out.last().filter(|_| adjacent) {
-                if prev.category.as_deref().is_some_and(|c| c != "people") {
-                    mention.category.clone_from(&prev.category);
+        let whole_at = pending.take();
+        let Found {
+            item, first, last, ..
+        } = found;
+        match item {
+            Item::Share(share, Whole::Before) => {
+                // A share of nothing counted is no count.
+                if let Some(prev) = out.last_mut().filter(|_| adjacent) {
+                    prev.shares.push(share);
+                    prev_last = Some(last);
                 }
             }
+            Item::Share(share, Whole::At(k)) => pending = Some((share, k)),
+            Item::Share(_, Whole::Nothing) => {}
+            Item::Count(mut mention) => {
+                if adjacent && mention.category.as_deref().is_none_or(|c| c == "people") {
+                    // "100 of them civilians": the part shares what
+                    // happened to the whole.
+                    if let Some(prev) = out.last() {
+                        if prev.category.as_deref().is_some_and(|c| c != "people") {
+                            mention.category.clone_from(&prev.category);
+                        }
+                    }
+                }
+                if let Some((share, k)) = whole_at {
+                    if first == k {
+                        mention.shares.push(share);
+                    }
+                }
+                out.push(mention);
+                prev_last = Some(last);
+            }
         }
-        out.push(mention);
-        prev_last = Some(found.last);
-        i = found.last + 1;
+        i = last + 1;
         floor = i;
     }
     out
@@ -141,7 +207,12 @@ enum Shape {
     /// The word "one" alone.
     One,
     Fraction,
+    /// A round plural ("dozens", "hundreds of thousands") or a vague
+    /// multiplier ("several hundred").
     Vague,
+    /// "several" or "a few" alone: vague, and a count only before a
+    /// listed noun.
+    Few,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -207,8 +278,24 @@ enum Unit {
     Participle(usize, &'static str),
 }
 
+/// What a share is taken of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Whole {
+    /// The count before it: "a third of them".
+    Before,
+    /// The count starting at this token: "half of the | 446".
+    At(usize),
+    /// Nothing counted: "half of the clinics".
+    Nothing,
+}
+
+enum Item {
+    Count(CountMention),
+    Share(Share, Whole),
+}
+
 struct Found {
-    mention: CountMention,
+    item: Item,
     /// First and last token of the whole expression.
     first: usize,
     last: usize,
@@ -293,6 +380,8 @@ impl Scan<'_> {
             None => true,
             Some(p) => {
                 !self.joined(j)
+                    || self.tok(j).is_some_and(|t| t.opens)
+                    || self.tok(p).is_some_and(|t| t.kept_dot(self.text))
                     || self.punct(p, &[".", "!", "?", ":", "\"", "\u{201c}", "(", "\u{2014}"])
             }
         }
@@ -304,7 +393,8 @@ impl Scan<'_> {
 
     // ---- numbers ----
 
-    /// Digits: "446", "1,200", "3.5".
+    /// Digits: "446", "1,200", "3.5". Thousands groups have three digits
+    /// each ("1,20" is no number).
     fn digits_value(s: &str) -> Option<f64> {
         let mut groups = s.split(',');
         let head = groups.next()?;
@@ -313,6 +403,10 @@ impl Scan<'_> {
         let mut commas = false;
         for g in groups {
             commas = true;
+            let whole = g.split('.').next().unwrap_or(g);
+            if whole.len() != 3 {
+                return None;
+            }
             plain.push_str(g);
         }
         let int_part = head.split('.').next().unwrap_or(head);
@@ -392,20 +486,21 @@ impl Scan<'_> {
                 }
                 (!self.is(j, "tens")).then_some((v, Shape::Vague, j))
             }
-            Atom::Num(NumKind::Several, m) => match next(j + 1)? {
-                Atom::Num(NumKind::Hundred | NumKind::Scale, s) => {
+            Atom::Num(NumKind::Several, m) => match next(j + 1) {
+                Some(Atom::Num(NumKind::Hundred | NumKind::Scale, s)) => {
                     Some((m * s, Shape::Vague, j + 1))
                 }
-                _ => None,
+                // "several soldiers"; "few" alone says how few, not how many.
+                _ => self.is(j, "several").then_some((m, Shape::Few, j)),
             },
             Atom::Num(NumKind::Article, _) => match next(j + 1)? {
                 Atom::Num(NumKind::Fraction, f) => Some((f, Shape::Fraction, j + 1)),
-                // "a few hundred"
-                Atom::Num(NumKind::Several, m) => match next(j + 2)? {
-                    Atom::Num(NumKind::Hundred | NumKind::Scale, s) => {
+                // "a few hundred", "a few soldiers"
+                Atom::Num(NumKind::Several, m) => match next(j + 2) {
+                    Some(Atom::Num(NumKind::Hundred | NumKind::Scale, s)) => {
                         Some((m * s, Shape::Vague, j + 2))
                     }
-                    _ => None,
+                    _ => Some((m, Shape::Few, j + 1)),
                 },
                 Atom::Num(NumKind::Hundred | NumKind::Scale | NumKind::Dozen, _) => {
                     self.cardinal(j + 1, Prev::Unit, 1.0)
@@ -618,13 +713,19 @@ impl Scan<'_> {
         if self.punct(p, &["#"]) {
             return true;
         }
+        const LABELS: [&str; 6] = ["no", "nos", "art", "vol", "p", "pp"];
+        // "No. 10", whether the abbreviation keeps its dot or not.
+        if self.tok(p).is_some_and(|t| t.kept_dot(self.text)) {
+            return self.is_any(p, &LABELS);
+        }
         if self.punct(p, &["."]) && self.touching(p) {
-            return p
-                .checked_sub(1)
-                .is_some_and(|q| self.is_any(q, &["no", "nos", "art", "vol", "p", "pp"]));
+            return p.checked_sub(1).is_some_and(|q| self.is_any(q, &LABELS));
         }
         let s = self.str(p);
+        // A name right before the number, written whole ("Smiths’ 3" ends
+        // in an apostrophe, not a name).
         self.capitalised(p)
+            && self.tok(p).is_some_and(|t| t.full_end == t.end)
             && s.len() == strip_possessive(s).len()
             && !s.ends_with('\'')
             && self.w(p).is_none()
@@ -684,18 +785,20 @@ impl Scan<'_> {
         name && (commas || brackets)
     }
 
-    fn qualifier(&self, lead: usize, floor: usize) -> Option<(usize, String)> {
+    /// The qualifier ending right before `lead`: its first token, its
+    /// words and its role.
+    fn qualifier(&self, lead: usize, floor: usize) -> Option<(usize, String, Role)> {
         if !self.joined(lead) {
             return None;
         }
-        self.lex.qualifiers.iter().find_map(|phrase| {
-            let start = lead.checked_sub(phrase.len())?;
+        self.lex.qualifiers.iter().find_map(|q| {
+            let start = lead.checked_sub(q.words.len())?;
             let fits = start >= floor
-                && phrase.iter().enumerate().all(|(n, word)| {
+                && q.words.iter().enumerate().all(|(n, word)| {
                     let k = start + n;
                     self.is(k, word) && (n == 0 || self.joined(k))
                 });
-            fits.then(|| (start, phrase.join(" ")))
+            fits.then(|| (start, q.words.join(" "), q.role))
         })
     }
 
@@ -853,7 +956,7 @@ impl Scan<'_> {
     fn toll_before(&self, start: usize) -> Option<&'static str> {
         let mut j = start;
         for _ in 0..6 {
-            if !self.joined(j) {
+            if !self.joined(j) || self.tok(j).is_some_and(|t| t.opens) {
                 return None;
             }
             j = j.checked_sub(1)?;
@@ -919,16 +1022,23 @@ impl Scan<'_> {
             return None;
         }
 
+        // A share: "a third of them", "half of the 446", "40 percent of".
+        let percent = self.percent_at(n.last + 1);
+        let percent_of = percent.filter(|&l| self.is(l + 1, "of") && self.joined(l + 1));
+        if n.shape == Shape::Fraction || percent_of.is_some() {
+            return self.share(&n, qualifier, percent_of.map(|l| l + 1));
+        }
+
         // What is counted.
         let mut k = n.last + 1;
         let mut of_pronoun = false;
-        let unit = if let Some(last) = self.percent_at(k) {
+        let unit = if let Some(last) = percent {
             Unit::Percent(last)
         } else if n.currency.is_some() {
             Unit::Currency
         } else {
             if self.is(k, "of") && self.joined(k) {
-                if n.shape == Shape::One {
+                if matches!(n.shape, Shape::One | Shape::Few) {
                     return None;
                 }
                 if self.is_any(k + 1, &["them", "whom", "those", "these"]) {
@@ -936,16 +1046,11 @@ impl Scan<'_> {
                     k += 2;
                 } else if self.is_any(k + 1, &["the", "their", "its", "his", "her", "our"]) {
                     k += 2;
-                } else if matches!(n.shape, Shape::Fraction | Shape::Vague) {
+                } else if n.shape == Shape::Vague {
                     k += 1;
                 } else {
                     return None;
                 }
-            } else if n.shape == Shape::Fraction {
-                if !self.is_any(k, &["the", "their", "its"]) {
-                    return None;
-                }
-                k += 1;
             }
             let strict =
                 !matches!(n.shape, Shape::Digits | Shape::Words | Shape::Vague) || n.value <= 1.0;
@@ -955,7 +1060,7 @@ impl Scan<'_> {
             return None;
         }
         let listed = matches!(unit, Unit::Noun { .. } | Unit::Participle(..));
-        if n.shape == Shape::One && !listed {
+        if matches!(n.shape, Shape::One | Shape::Few) && !listed {
             return None;
         }
         // "the 2012 vote total", "2014 budget proposals": a year.
@@ -968,7 +1073,7 @@ impl Scan<'_> {
             return None;
         }
         // "5 hospital" is not English: the number labels something else;
-        // nor is "one way states could".
+        // nor is "one way states could", nor "several child".
         if let Unit::Noun {
             plural, singular, ..
         } = unit
@@ -976,11 +1081,15 @@ impl Scan<'_> {
             if !plural && matches!(n.shape, Shape::Digits | Shape::Words) && n.value > 1.0 {
                 return None;
             }
+            if !plural && n.shape == Shape::Few {
+                return None;
+            }
             if !singular && n.shape == Shape::One {
                 return None;
             }
         }
 
+        let hedged = qualifier.as_ref().is_some_and(|q| q.2 == Role::Approximate);
         let (qualifier, first) = if n.range {
             let b = lead
                 .checked_sub(1)
@@ -988,7 +1097,7 @@ impl Scan<'_> {
             (Some("between".to_owned()), b.unwrap_or(lead))
         } else {
             match qualifier {
-                Some((q, text)) => (Some(text), q),
+                Some((q, text, _)) => (Some(text), q),
                 None => (None, lead),
             }
         };
@@ -1028,19 +1137,102 @@ impl Scan<'_> {
         };
         let start = self.tok(first)?.start;
         let end = self.tok(last)?.end;
+        let vague = matches!(n.shape, Shape::Vague | Shape::Few);
         Some(Found {
-            mention: CountMention {
-                value: n.value,
+            item: Item::Count(CountMention {
+                value: (!vague).then_some(n.value),
+                approximate: vague || hedged,
                 qualifier,
                 unit: unit_text,
                 category: category.map(str::to_owned),
-                vague: n.shape == Shape::Vague,
+                shares: Vec::new(),
                 start,
                 end,
-            },
+            }),
             first,
             last,
             of_pronoun,
+        })
+    }
+
+    /// The share that number `n` starts: a fraction ("a third of them
+    /// civilians", "half the 446"), or a percentage whose "of" is token
+    /// `of` ("40 percent of those killed"). What it is a share of decides
+    /// where it goes: the count before it ("of them", "of whom", "of
+    /// those", "of these"), a count right after it ("of the 446"), or
+    /// nothing counted ("of the clinics"), in which case it is dropped.
+    fn share(
+        &self,
+        n: &Number,
+        qualifier: Option<(usize, String, Role)>,
+        of: Option<usize>,
+    ) -> Option<Found> {
+        let lead = n.lead();
+        let percent_last = of.and_then(|of| of.checked_sub(1));
+        let (value, mut k) = match of {
+            Some(of) => (n.value / 100.0, of + 1),
+            None => {
+                let k = n.last + 1;
+                if self.is(k, "of") && self.joined(k) {
+                    (n.value, k + 1)
+                } else if self.is_any(k, &["the", "their", "its"]) {
+                    (n.value, k)
+                } else {
+                    return None;
+                }
+            }
+        };
+        if !self.joined(k) {
+            return None;
+        }
+        let mut unit = String::new();
+        let (whole, last) = if self.is_any(k, &["them", "whom", "those", "these"]) {
+            // "a third of them civilians": what the part is.
+            let last = match self.unit_at(k + 1, true) {
+                Unit::Noun {
+                    first: f, last: l, ..
+                } => {
+                    unit = self.lower(f, l);
+                    l
+                }
+                Unit::Guess(g) => {
+                    unit = self.lower(g, g);
+                    g
+                }
+                _ => k,
+            };
+            (Whole::Before, last)
+        } else {
+            if self.is_any(k, &["the", "their", "its", "his", "her", "our", "all"]) {
+                k += 1;
+            }
+            let counted = self.joined(k)
+                && self
+                    .number(k)
+                    .is_some_and(|m| !(m.first..=m.last).any(|j| self.in_date(j)));
+            if counted {
+                // The share is the fraction itself: "Half" of "Half of the 446".
+                (Whole::At(k), percent_last.unwrap_or(n.last))
+            } else {
+                // A share of something not counted: its noun phrase is
+                // read no further.
+                (Whole::Nothing, n.last.max(of.unwrap_or(0)))
+            }
+        };
+        let first = qualifier.as_ref().map_or(lead, |q| q.0);
+        let share = Share {
+            value,
+            approximate: qualifier.as_ref().is_some_and(|q| q.2 == Role::Approximate),
+            qualifier: qualifier.map(|q| q.1),
+            unit,
+            start: self.tok(first)?.start,
+            end: self.tok(last)?.end,
+        };
+        Some(Found {
+            item: Item::Share(share, whole),
+            first,
+            last,
+            of_pronoun: whole == Whole::Before,
         })
     }
 }
@@ -1051,13 +1243,14 @@ mod tests {
 
     /// The first count as `span = value [qualifier] unit | category`.
     fn first(text: &str) -> Option<String> {
-        let c = find_counts(text, &parallax_dates::find_dates(text, None))
+        let doc = Analysed::new(text, None);
+        let c = find_counts(&doc, &parallax_dates::find_dates(&doc))
             .into_iter()
             .next()?;
         Some(format!(
             "{} = {} [{}] {} | {}",
             text.get(c.start..c.end)?,
-            c.value,
+            c.value?,
             c.qualifier.unwrap_or_default(),
             c.unit,
             c.category.unwrap_or_default()
@@ -1071,6 +1264,8 @@ mod tests {
         assert_eq!(Scan::digits_value("10,000,000"), Some(1e7));
         assert_eq!(Scan::digits_value("1234,567"), None);
         assert_eq!(Scan::digits_value("1.2.3"), None);
+        assert_eq!(Scan::digits_value("1,20"), None);
+        assert_eq!(Scan::digits_value("1,200.5"), Some(1200.5));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 
 /// The counts of `text`, with its dates found first as the pipeline does.
 fn counts_of(text: &str) -> Vec<parallax_counts::CountMention> {
-    parallax_counts::find_counts(text, &parallax_dates::find_dates(text, None))
+    let doc = parallax_analysis::Analysed::new(text, None);
+    parallax_counts::find_counts(&doc, &parallax_dates::find_dates(&doc))
 }
 use proptest::prelude::*;
 
@@ -119,7 +120,14 @@ proptest! {
             prop_assert!(c.end <= text.len(), "span past the end {c:?}");
             prop_assert!(text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
             prop_assert!(c.start >= last_end, "overlap or disorder at {c:?}");
-            prop_assert!(c.value.is_finite() && c.value >= 0.0);
+            prop_assert!(c.value.is_none_or(|v| v.is_finite() && v >= 0.0));
+            // A vague quantity is approximate.
+            prop_assert!(c.value.is_some() || c.approximate, "{c:?}");
+            for share in &c.shares {
+                prop_assert!(share.value.is_finite() && share.value >= 0.0, "{share:?}");
+                prop_assert!(share.start < share.end && share.end <= text.len());
+                prop_assert!(text.is_char_boundary(share.start) && text.is_char_boundary(share.end));
+            }
             let span = text.get(c.start..c.end).unwrap_or("");
             prop_assert_eq!(span.trim(), span, "untrimmed span");
             last_end = c.end;
@@ -133,7 +141,8 @@ proptest! {
         let counts = counts_of(&text);
         prop_assert_eq!(counts.len(), 1, "{}: {:?}", text, counts);
         let c = &counts[0];
-        prop_assert_eq!(c.value, n as f64);
+        prop_assert_eq!(c.value, Some(n as f64));
+        prop_assert!(!c.approximate);
         prop_assert_eq!(c.unit.as_str(), "people");
         prop_assert_eq!(c.category.as_deref(), Some("killed"));
         prop_assert_eq!(&text[c.start..c.end], format!("{written} people"));
@@ -174,5 +183,5 @@ fn long_runs_of_number_words_are_read_as_short_numbers() {
     let counts = counts_of(&text);
     assert!(counts.is_empty());
     let mixed = counts_of("two million three thousand five hundred and six refugees");
-    assert_eq!(mixed.first().map(|c| c.value), Some(2_003_506.0));
+    assert_eq!(mixed.first().and_then(|c| c.value), Some(2_003_506.0));
 }

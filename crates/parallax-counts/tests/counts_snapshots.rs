@@ -3,18 +3,37 @@
 
 /// The counts of `text`, with its dates found first as the pipeline does.
 fn counts_of(text: &str) -> Vec<parallax_counts::CountMention> {
-    parallax_counts::find_counts(text, &parallax_dates::find_dates(text, None))
+    let doc = parallax_analysis::Analysed::new(text, None);
+    parallax_counts::find_counts(&doc, &parallax_dates::find_dates(&doc))
 }
 
 fn show(text: &str) -> String {
+    let value = |v: Option<f64>| v.map_or("null".to_owned(), |v| v.to_string());
     counts_of(text)
         .iter()
         .map(|c| {
+            let shares: String = c
+                .shares
+                .iter()
+                .map(|s| {
+                    format!(
+                        "\n    share {:?} = {}{}{} | unit {:?}",
+                        text.get(s.start..s.end).unwrap_or("<bad span>"),
+                        s.value,
+                        if s.approximate { " (approximate)" } else { "" },
+                        s.qualifier
+                            .as_deref()
+                            .map(|q| format!(" [{q}]"))
+                            .unwrap_or_default(),
+                        s.unit,
+                    )
+                })
+                .collect();
             format!(
-                "{:?} = {}{}{} | unit {:?} | {}",
+                "{:?} = {}{}{} | unit {:?} | {}{shares}",
                 text.get(c.start..c.end).unwrap_or("<bad span>"),
-                c.value,
-                if c.vague { " (vague)" } else { "" },
+                value(c.value),
+                if c.approximate { " (approximate)" } else { "" },
                 c.qualifier
                     .as_deref()
                     .map(|q| format!(" [{q}]"))
@@ -35,6 +54,21 @@ fn casualties_and_their_verbs() {
          Another 17 were reportedly killed near the bridge, and dozens injured. \
          The blast left 30 dead. Police arrested nearly 200 protesters on Friday. \
          The death toll rose to 52."
+    ));
+}
+
+#[test]
+fn vague_quantities_hedges_and_shares() {
+    // Vague quantities have no value; hedges make a count approximate,
+    // bounds do not; a share goes on the count it breaks down or is taken
+    // of, and a share of nothing counted is no count.
+    insta::assert_snapshot!(show(
+        "Dozens were injured and scores of homes burned. Several soldiers and a few \
+         officers were hurt, for several reasons. About 300 people fled, at least 40 died \
+         and up to 12 were missing. Half of the 446 people were civilians. The strikes \
+         killed 90 people, a third of them children, and nearly 40 percent of them women. \
+         Turnout was 62 percent, but 40 percent of voters stayed home, and two thirds of \
+         the clinics closed. A few hundred troops and tens of thousands of refugees remain."
     ));
 }
 
@@ -83,5 +117,15 @@ fn not_counts() {
          Resolution 2254 passed; No. 10 said no one knew, and one of the envoys \
          thanked one another for the third time. The 2012 vote total and 2014 budget \
          proposals were debated in the P-5+1 format."
+    ));
+}
+
+#[test]
+fn abbreviations_and_glued_sentences() {
+    // An abbreviation with its dots is a modifier like any other ("two U.S.
+    // officials"); a full stop glued to the next sentence ends the unit.
+    insta::assert_snapshot!(show(
+        "Two U.S. officials said 1,000 U.S. troops would leave. The FEC canceled four \
+         of its public meetings.That is a record, and 20,000 AT&T workers struck."
     ));
 }

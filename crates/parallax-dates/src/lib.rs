@@ -40,13 +40,13 @@
 
 pub(crate) mod lexicon;
 mod resolve;
-pub mod tokens;
 
 use chrono::NaiveDate;
 
 use lexicon::{lexicon, DateWord, Edge, Period};
+use parallax_analysis::num_tokens::{strip_possessive, Gap, Kind, Tok};
+use parallax_analysis::Analysed;
 use resolve::When;
-use tokens::{strip_possessive, tokenize, Gap, Kind, Tok};
 
 /// One date expression, with byte offsets into the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,10 +60,11 @@ pub struct DateExpression {
     pub end: usize,
 }
 
-/// Find the date expressions in `text`, in order, without overlaps.
-/// `published` resolves partial and relative dates.
-pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateExpression> {
-    let toks = tokenize(text);
+/// Find the date expressions of `doc`, in order, without overlaps. Its
+/// publication date resolves partial and relative dates.
+pub fn find_dates(doc: &Analysed<'_>) -> Vec<DateExpression> {
+    let text = doc.text;
+    let toks = doc.num_tokens();
     let lex = lexicon();
     let words = toks
         .iter()
@@ -72,7 +73,7 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateExpressio
             _ => None,
         })
         .collect();
-    find_in(text, &toks, words, published)
+    find_in(text, toks, words, doc.published)
 }
 
 /// The entry for `word` given its own (`found`), falling back to the word
@@ -106,7 +107,13 @@ pub(crate) fn find_in(
         match scan.at(i) {
             Some(hit) if hit.last >= i => {
                 if let (Some(first), Some(last)) = (toks.get(hit.first), toks.get(hit.last)) {
-                    let end = hit.end.unwrap_or(last.end);
+                    // "Sept. 30" ends after its day, "in Sept." after the dot.
+                    let end = if scan.month_dot(hit.last) {
+                        last.full_end
+                    } else {
+                        last.end
+                    };
+                    let end = hit.end.unwrap_or(end);
                     if first.start < end {
                         out.push(DateExpression {
                             value: hit.when.map(|w| w.0),
@@ -182,6 +189,10 @@ impl Scan<'_> {
             .is_some_and(|t| t.kind == Kind::Word && t.text(self.text).eq_ignore_ascii_case(word))
     }
 
+    fn is_any(&self, j: usize, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is(j, w))
+    }
+
     fn punct(&self, j: usize, chars: &[&str]) -> bool {
         self.tok(j)
             .is_some_and(|t| t.kind == Kind::Punct && chars.contains(&t.text(self.text)))
@@ -241,6 +252,15 @@ impl Scan<'_> {
         } else {
             Some((m, j))
         }
+    }
+
+    /// A short month name that keeps its dot: "Sept.".
+    fn month_dot(&self, j: usize) -> bool {
+        self.tok(j).is_some_and(|t| t.kept_dot(self.text))
+            && self
+                .w(j)
+                .and_then(|w| w.month)
+                .is_some_and(|(_, abbrev)| abbrev)
     }
 
     /// A small count written in digits or words ("24", "two", "a few").
@@ -511,8 +531,15 @@ impl Scan<'_> {
         let prev = i.checked_sub(1).filter(|_| self.joined(i));
         let cued = prev.is_some_and(|p| self.w(p).is_some_and(|w| w.cue || w.shift.is_some()));
         if !cued && !possessive {
-            // "Bloody Sunday", "Sunday Times"
-            let name_before = prev.is_some_and(|p| self.capitalised(p) && !self.sentence_start(p));
+            // "Bloody Sunday", "Sunday Times", "Mr. Sunday"; but an
+            // abbreviation's dot ends the name before it ("in D.C. Tuesday").
+            let name_before = prev.is_some_and(|p| {
+                if self.tok(p).is_some_and(|t| t.kept_dot(self.text)) {
+                    self.is_any(p, &["mr", "mrs", "ms", "dr"])
+                } else {
+                    self.capitalised(p) && !self.sentence_start(p)
+                }
+            });
             let name_after = self.joined(i + 1)
                 && self.capitalised(i + 1)
                 && self.month(i + 1).is_none()
@@ -561,6 +588,8 @@ impl Scan<'_> {
             None => true,
             Some(p) => {
                 !self.joined(j)
+                    || self.tok(j).is_some_and(|t| t.opens)
+                    || self.tok(p).is_some_and(|t| t.kept_dot(self.text))
                     || self.punct(p, &[".", "!", "?", ":", "\"", "\u{201c}", "(", "\u{2014}"])
             }
         }
@@ -762,7 +791,7 @@ mod tests {
         text: &str,
         published: Option<NaiveDate>,
     ) -> Vec<(&str, Option<NaiveDate>, Option<NaiveDate>)> {
-        find_dates(text, published)
+        find_dates(&Analysed::new(text, published))
             .into_iter()
             .map(|e| {
                 (

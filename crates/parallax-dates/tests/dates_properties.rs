@@ -1,7 +1,11 @@
 //! Invariants of the date annotator on any input and publication date.
 
 use chrono::{Datelike, NaiveDate};
-use parallax_dates::find_dates;
+
+/// The dates of `text`, analysed as the pipeline analyses it.
+fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<parallax_dates::DateExpression> {
+    parallax_dates::find_dates(&parallax_analysis::Analysed::new(text, published))
+}
 use proptest::prelude::*;
 
 const MONTHS: [&str; 12] = [

@@ -2,7 +2,11 @@
 //! shows the span as written, then the day or span it resolves to.
 
 use chrono::NaiveDate;
-use parallax_dates::find_dates;
+
+/// The dates of `text`, analysed as the pipeline analyses it.
+fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<parallax_dates::DateExpression> {
+    parallax_dates::find_dates(&parallax_analysis::Analysed::new(text, published))
+}
 
 /// Tuesday 27 October 2015.
 fn published() -> Option<NaiveDate> {
@@ -87,6 +91,20 @@ fn not_dates() {
          crossed the square; March organisers said the Sunday Times and Bloody Sunday \
          were mentioned. August Landmesser and Jan Novak read USA Today and ABC's This Week. \
          The last week of June was calm.",
+        published()
+    ));
+}
+
+#[test]
+fn sentence_openings_abbreviations_and_glued_sentences() {
+    // A capital after a closing quotation mark opens a sentence; a
+    // weekday after an abbreviation's dot ("N.C.") is a date, after an
+    // honorific ("Mr. Sunday") a name; a full stop glued to the next
+    // sentence ("afternoon.In") still ends the date before it.
+    insta::assert_snapshot!(show(
+        "“We will win,” she said. Last week the count began. The rally in Raleigh, N.C. \
+         Thursday evening was loud. Mr. Sunday hosts the show. Voters queued on Sunday \
+         afternoon.In 2014 they did not. It ends Sept. 30.",
         published()
     ));
 }

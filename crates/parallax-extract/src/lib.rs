@@ -14,6 +14,13 @@
 //! A new annotator is a new crate and one more [`Annotator`] here, with a
 //! field in [`Findings`] for what it finds.
 //!
+//! The annotators here know only English: a document the detector finds,
+//! decisively, to be in another language (see
+//! [`parallax_analysis::language`]) is not annotated, and a warning in
+//! [`Findings::warnings`] says so, instead of reading Italian words as
+//! names. An annotator that reads any language says so with
+//! [`Annotator::english_only`].
+//!
 //! All offsets in findings are byte offsets into the clean text; the
 //! pipeline turns them into the records' character offsets. This crate
 //! must not read files, know outlets by name, change the text, or look at
@@ -32,6 +39,8 @@ pub struct Findings {
     pub entities: Vec<EntityFinding>,
     pub dates: Vec<DateExpression>,
     pub counts: Vec<CountMention>,
+    /// Annotators that were asked for and skipped, and why.
+    pub warnings: Vec<String>,
 }
 
 /// One annotator: a pure function of an analysed document and of what the
@@ -42,6 +51,11 @@ pub trait Annotator: Sync {
     /// The annotators whose findings this one reads.
     fn needs(&self) -> &'static [&'static str] {
         &[]
+    }
+    /// Whether it knows only English, and so skips documents in other
+    /// languages.
+    fn english_only(&self) -> bool {
+        true
     }
     /// Add this annotator's findings to `found`.
     fn annotate(&self, doc: &Analysed<'_>, found: &mut Findings);
@@ -78,7 +92,7 @@ impl Annotator for Dates {
         "dates"
     }
     fn annotate(&self, doc: &Analysed<'_>, found: &mut Findings) {
-        found.dates = parallax_dates::find_dates(doc.text, doc.published);
+        found.dates = parallax_dates::find_dates(doc);
     }
 }
 
@@ -90,7 +104,7 @@ impl Annotator for Counts {
         &["dates"]
     }
     fn annotate(&self, doc: &Analysed<'_>, found: &mut Findings) {
-        found.counts = parallax_counts::find_counts(doc.text, &found.dates);
+        found.counts = parallax_counts::find_counts(doc, &found.dates);
     }
 }
 
@@ -183,11 +197,29 @@ pub fn extract(doc: &Analysed<'_>, run: Annotators) -> Findings {
             .iter()
             .any(|a| run.wants(a.name()) && a.needs().contains(&name))
     };
+    let english = parallax_analysis::language::reads_as_english(doc.language.as_ref());
     let mut found = Findings::default();
+    let mut skipped: Vec<&str> = Vec::new();
     for a in ANNOTATORS {
-        if run.wants(a.name()) || needed(a.name()) {
-            a.annotate(doc, &mut found);
+        if !(run.wants(a.name()) || needed(a.name())) {
+            continue;
         }
+        if !english && a.english_only() {
+            if run.wants(a.name()) {
+                skipped.push(a.name());
+            }
+            continue;
+        }
+        a.annotate(doc, &mut found);
+    }
+    if let (Some(lang), false) = (doc.language, skipped.is_empty()) {
+        found.warnings.push(format!(
+            "the text is in {} ({}, confidence {:.2}), not English: {} not annotated",
+            lang.name,
+            lang.code,
+            lang.confidence,
+            skipped.join(", ")
+        ));
     }
     if !run.dates {
         found.dates.clear();
@@ -226,14 +258,53 @@ mod tests {
     }
 
     #[test]
+    fn documents_in_other_languages_are_skipped_with_a_warning() {
+        // Written for this test.
+        let italian = "Il ministro Marco Bellini ha detto martedì che la città \
+            di Verona riceverà 40 milioni di euro per le scuole. «È una decisione \
+            giusta», ha dichiarato il sindaco Giulia Conti ai giornalisti.";
+        let doc = Analysed::new(italian, None);
+        assert_eq!(doc.language.map(|l| l.code), Some("it"));
+        let found = extract(&doc, Annotators::default());
+        assert!(found.quotes.is_empty() && found.entities.is_empty());
+        assert!(found.counts.is_empty() && found.dates.is_empty());
+        assert_eq!(found.warnings.len(), 1, "{:?}", found.warnings);
+        let w = &found.warnings[0];
+        assert!(
+            w.contains("Italian") && w.contains("quotes") && w.contains("entities"),
+            "{w}"
+        );
+        // Only the annotators asked for are named.
+        let counts = extract(&doc, Annotators::parse("counts").unwrap());
+        assert!(
+            counts.warnings[0].ends_with("counts not annotated"),
+            "{:?}",
+            counts.warnings
+        );
+
+        let english = "Minister Marco Bellini said on Tuesday that the city of \
+            Verona will receive 40 million euros for its schools. \"It is the right \
+            decision,\" Mayor Giulia Conti told reporters.";
+        let doc = Analysed::new(english, None);
+        assert_eq!(doc.language.map(|l| l.code), Some("en"));
+        let found = extract(&doc, Annotators::default());
+        assert!(found.warnings.is_empty());
+        assert!(!found.entities.is_empty() && !found.quotes.is_empty());
+        // Too short to decide: read as English.
+        let doc = Analysed::new("Bellini ha detto: 40 euro.", None);
+        assert!(doc.language.is_none_or(|l| !l.decisive));
+        assert!(extract(&doc, Annotators::default()).warnings.is_empty());
+    }
+
+    #[test]
     fn counts_alone_skip_dates_without_reporting_them() {
         let text = "On June 10, 2016 the strikes killed 12 people.";
         let doc = Analysed::new(text, None);
         let counts_only = Annotators::parse("counts").unwrap();
         let found = extract(&doc, counts_only);
         assert!(found.dates.is_empty() && found.quotes.is_empty());
-        let values: Vec<f64> = found.counts.iter().map(|c| c.value).collect();
-        assert_eq!(values, [12.0], "the day and year are not counts");
+        let values: Vec<Option<f64>> = found.counts.iter().map(|c| c.value).collect();
+        assert_eq!(values, [Some(12.0)], "the day and year are not counts");
         let all = extract(&doc, Annotators::default());
         assert_eq!(all.dates.len(), 1);
     }

@@ -87,6 +87,7 @@ mod tests {
             statements: vec![],
             counts: vec![],
             dates: vec![],
+            language: None,
             warnings: vec![],
         }
     }

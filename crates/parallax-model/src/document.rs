@@ -250,9 +250,12 @@ pub struct Statement {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Count {
-    /// Written as an integer when it is one (446, not 446.0).
+    /// Written as an integer when it is one (446, not 446.0); null for a
+    /// vague quantity ("dozens", "several hundred").
     #[serde(serialize_with = "integral_when_whole")]
-    pub value: f64,
+    pub value: Option<f64>,
+    /// A vague quantity, or a number its qualifier hedges ("about 40").
+    pub approximate: bool,
     pub qualifier: Option<String>,
     pub unit: String,
     pub category: Option<String>,
@@ -260,6 +263,10 @@ pub struct Count {
     /// Who the article says gives this number (the speaker of the enclosing
     /// quotation or report), when it says so.
     pub claimed_by: Option<String>,
+    /// Parts of this count the text gives ("a third of them civilians",
+    /// "half" of "half of the 446").
+    #[serde(default)]
+    pub shares: Vec<CountShare>,
     pub start: usize,
     pub end: usize,
     /// Character offsets of the same span in the document's input text;
@@ -270,11 +277,31 @@ pub struct Count {
     pub input_end: Option<usize>,
 }
 
-fn integral_when_whole<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        s.serialize_i64(*v as i64)
-    } else {
-        s.serialize_f64(*v)
+/// A part of a count: a fraction or percentage of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountShare {
+    /// The part as a fraction of the whole (0.4 for "40 percent").
+    pub value: f64,
+    pub approximate: bool,
+    pub qualifier: Option<String>,
+    /// The noun the part names ("civilians"), or empty.
+    pub unit: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Character offsets of the same span in the document's input text;
+    /// `None` (null) where the input does not hold it verbatim.
+    #[serde(default)]
+    pub input_start: Option<usize>,
+    #[serde(default)]
+    pub input_end: Option<usize>,
+}
+
+fn integral_when_whole<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match *v {
+        Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => s.serialize_i64(v as i64),
+        Some(v) => s.serialize_f64(v),
+        None => s.serialize_none(),
     }
 }
 
@@ -318,6 +345,19 @@ pub struct Document {
     pub statements: Vec<Statement>,
     pub counts: Vec<Count>,
     pub dates: Vec<DateMention>,
-    /// Problems met while reading that did not stop the document.
+    /// The language the text is written in, where the detector names one.
+    #[serde(default)]
+    pub language: Option<Language>,
+    /// Problems met while reading that did not stop the document, and
+    /// annotators skipped because the text is not in English.
     pub warnings: Vec<String>,
+}
+
+/// The language of a document's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Language {
+    /// ISO 639-1: "en", "it".
+    pub code: String,
+    /// The detector's confidence in [0, 1].
+    pub confidence: f64,
 }

@@ -6,8 +6,8 @@ use std::ops::Range;
 use parallax_clean::CleanArticle;
 use parallax_extract::{Analysed, Annotators, QuoteFinding};
 use parallax_model::{
-    CharOffsets, Count, DateMention, Descriptor, Document, Entity, InputOffsets, Mention, Partial,
-    Quote, Span, Speaker,
+    CharOffsets, Count, CountShare, DateMention, Descriptor, Document, Entity, InputOffsets,
+    Language, Mention, Partial, Quote, Span, Speaker,
 };
 
 /// A byte range of the clean text in the record's units: characters into
@@ -54,6 +54,11 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
     let doc = Analysed::new(&a.text, published);
     let found = parallax_extract::extract(&doc, run);
     let seg = &doc.seg;
+    let language = doc.language.map(|l| Language {
+        code: l.code.to_owned(),
+        // Three decimals say all the detector's confidence can.
+        confidence: (l.confidence * 1000.0).round() / 1000.0,
+    });
     let chars = CharOffsets::new(&a.text);
     let span = |r: &Range<usize>| Span::new(chars.char_of(r.start), chars.char_of(r.end));
     let at = |r: &Range<usize>| offsets(&chars, &a.input, r);
@@ -66,11 +71,32 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
             let o = at(&r);
             Count {
                 value: c.value,
+                approximate: c.approximate,
                 qualifier: c.qualifier,
                 unit: c.unit,
                 category: c.category,
                 text: slice(&r),
                 claimed_by: claimed_by(&found.quotes, &r),
+                shares: c
+                    .shares
+                    .into_iter()
+                    .map(|sh| {
+                        let r = sh.start..sh.end;
+                        let o = at(&r);
+                        CountShare {
+                            // Four decimals say all a third or a percentage needs.
+                            value: (sh.value * 10_000.0).round() / 10_000.0,
+                            approximate: sh.approximate,
+                            qualifier: sh.qualifier,
+                            unit: sh.unit,
+                            text: slice(&r),
+                            start: o.start,
+                            end: o.end,
+                            input_start: o.input_start,
+                            input_end: o.input_end,
+                        }
+                    })
+                    .collect(),
                 start: o.start,
                 end: o.end,
                 input_start: o.input_start,
@@ -201,6 +227,7 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
         statements: Vec::new(),
         counts,
         dates,
-        warnings: a.warnings,
+        language,
+        warnings: a.warnings.into_iter().chain(found.warnings).collect(),
     }
 }
