@@ -120,9 +120,8 @@ pub struct Noun {
     pub gender: Gender,
     /// "the official" may point back at anyone already quoted.
     pub refers_to_any: bool,
-    /// A first- or second-person pronoun: outside a quotation it is the
-    /// writer ("I wanted to see it") or the reader, whom the article does
-    /// not name.
+    /// A first-person pronoun: outside a quotation it is the writer ("I
+    /// wanted to see it"), whom the article does not name.
     pub narrator: bool,
 }
 
@@ -271,7 +270,7 @@ impl Lexicon {
                     kind: k,
                     gender: gender(g),
                     refers_to_any: true,
-                    narrator: cols.get(3).is_some_and(|c| *c == "first" || *c == "second"),
+                    narrator: cols.get(3).is_some_and(|c| *c == "first"),
                 },
             );
         }

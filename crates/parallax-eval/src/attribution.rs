@@ -1210,11 +1210,7 @@ impl fmt::Display for AttributionReport {
         write_row(f, "all", &self.at30)?;
         write_row(f, "speech", &self.speech)?;
         // Gold relations carry no mode: only precision is shown.
-        writeln!(
-            f,
-            "  {:<22} {:>6} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}",
-            "by mode (>= 30%)", "gold", "pred", "found", "f.pred", "P", "R", "F1"
-        )?;
+        write_header(f, "by mode (>= 30%)")?;
         for (mode, prf) in &self.by_mode {
             writeln!(
                 f,

@@ -21,6 +21,18 @@ impl Span {
     }
 }
 
+/// Where a span of the clean text stands in the document's input text, in
+/// Unicode scalar values; both `None` (null) where the input does not hold
+/// the span verbatim. Flattened into each record that has a span, as
+/// `input_start` and `input_end`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputSpan {
+    #[serde(default)]
+    pub input_start: Option<usize>,
+    #[serde(default)]
+    pub input_end: Option<usize>,
+}
+
 /// The outlet that published a document, and what revealed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outlet {
@@ -62,12 +74,9 @@ pub struct Speaker {
     pub mention: String,
     pub start: usize,
     pub end: usize,
-    /// Character offsets of the same span in the document's input text;
-    /// `None` (null) where the input does not hold it verbatim.
-    #[serde(default)]
-    pub input_start: Option<usize>,
-    #[serde(default)]
-    pub input_end: Option<usize>,
+    /// The same span in the document's input text.
+    #[serde(flatten)]
+    pub input: InputSpan,
 }
 
 /// A quoted fragment inside a reported clause.
@@ -76,12 +85,9 @@ pub struct Partial {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    /// Character offsets of the same span in the document's input text;
-    /// `None` (null) where the input does not hold it verbatim.
-    #[serde(default)]
-    pub input_start: Option<usize>,
-    #[serde(default)]
-    pub input_end: Option<usize>,
+    /// The same span in the document's input text.
+    #[serde(flatten)]
+    pub input: InputSpan,
 }
 
 /// What a report is of: what a researcher counting who said what needs to
@@ -178,12 +184,9 @@ pub struct Quote {
     pub cue: Option<String>,
     pub start: usize,
     pub end: usize,
-    /// Character offsets of the same span in the document's input text;
-    /// `None` (null) where the input does not hold it verbatim.
-    #[serde(default)]
-    pub input_start: Option<usize>,
-    #[serde(default)]
-    pub input_end: Option<usize>,
+    /// The same span in the document's input text.
+    #[serde(flatten)]
+    pub input: InputSpan,
 }
 
 /// How an article characterises an entity: an appositive, a label, a
@@ -196,12 +199,9 @@ pub struct Descriptor {
     pub start: usize,
     #[serde(default)]
     pub end: usize,
-    /// Character offsets of the same span in the document's input text;
-    /// `None` (null) where the input does not hold it verbatim.
-    #[serde(default)]
-    pub input_start: Option<usize>,
-    #[serde(default)]
-    pub input_end: Option<usize>,
+    /// The same span in the document's input text.
+    #[serde(flatten)]
+    pub input: InputSpan,
 }
 
 /// One place in the text that refers to an entity.
@@ -210,12 +210,9 @@ pub struct Mention {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    /// Character offsets of the same span in the document's input text;
-    /// `None` (null) where the input does not hold it verbatim.
-    #[serde(default)]
-    pub input_start: Option<usize>,
-    #[serde(default)]
-    pub input_end: Option<usize>,
+    /// The same span in the document's input text.
+    #[serde(flatten)]
+    pub input: InputSpan,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -240,12 +237,9 @@ pub struct Statement {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    /// Character offsets of the same span in the document's input text;
-    /// `None` (null) where the input does not hold it verbatim.
-    #[serde(default)]
-    pub input_start: Option<usize>,
-    #[serde(default)]
-    pub input_end: Option<usize>,
+    /// The same span in the document's input text.
+    #[serde(flatten)]
+    pub input: InputSpan,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -269,12 +263,9 @@ pub struct Count {
     pub shares: Vec<CountShare>,
     pub start: usize,
     pub end: usize,
-    /// Character offsets of the same span in the document's input text;
-    /// `None` (null) where the input does not hold it verbatim.
-    #[serde(default)]
-    pub input_start: Option<usize>,
-    #[serde(default)]
-    pub input_end: Option<usize>,
+    /// The same span in the document's input text.
+    #[serde(flatten)]
+    pub input: InputSpan,
 }
 
 /// A part of a count: a fraction or percentage of it.
@@ -289,12 +280,9 @@ pub struct CountShare {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    /// Character offsets of the same span in the document's input text;
-    /// `None` (null) where the input does not hold it verbatim.
-    #[serde(default)]
-    pub input_start: Option<usize>,
-    #[serde(default)]
-    pub input_end: Option<usize>,
+    /// The same span in the document's input text.
+    #[serde(flatten)]
+    pub input: InputSpan,
 }
 
 fn integral_when_whole<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
@@ -314,12 +302,9 @@ pub struct DateMention {
     pub until: Option<String>,
     pub start: usize,
     pub end: usize,
-    /// Character offsets of the same span in the document's input text;
-    /// `None` (null) where the input does not hold it verbatim.
-    #[serde(default)]
-    pub input_start: Option<usize>,
-    #[serde(default)]
-    pub input_end: Option<usize>,
+    /// The same span in the document's input text.
+    #[serde(flatten)]
+    pub input: InputSpan,
 }
 
 /// One analysed document: a line of `documents.jsonl`.

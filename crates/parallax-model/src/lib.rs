@@ -17,8 +17,8 @@ mod source;
 mod story;
 
 pub use document::{
-    Count, CountShare, DateMention, Descriptor, Document, Entity, Language, Mention, Mode, Outlet,
-    Partial, Quote, QuoteKind, Removed, SourceType, Span, Speaker, Statement,
+    Count, CountShare, DateMention, Descriptor, Document, Entity, InputSpan, Language, Mention,
+    Mode, Outlet, Partial, Quote, QuoteKind, Removed, SourceType, Span, Speaker, Statement,
 };
 pub use offsets::{CharOffsets, InputOffsets};
 pub use source::{Body, Discarded, Origin, PageFacts, RawArticle, SourceDocument};

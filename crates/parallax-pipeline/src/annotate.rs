@@ -7,7 +7,7 @@ use parallax_clean::CleanArticle;
 use parallax_extract::{Analysed, Annotators, QuoteFinding};
 use parallax_model::{
     CharOffsets, Count, CountShare, DateMention, Descriptor, Document, Entity, InputOffsets,
-    Language, Mention, Partial, Quote, Span, Speaker,
+    InputSpan, Language, Mention, Partial, Quote, Span, Speaker,
 };
 
 /// A byte range of the clean text in the record's units: characters into
@@ -16,8 +16,7 @@ use parallax_model::{
 struct Offsets {
     start: usize,
     end: usize,
-    input_start: Option<usize>,
-    input_end: Option<usize>,
+    input: InputSpan,
 }
 
 fn offsets(chars: &CharOffsets, input: &InputOffsets, r: &Range<usize>) -> Offsets {
@@ -26,8 +25,10 @@ fn offsets(chars: &CharOffsets, input: &InputOffsets, r: &Range<usize>) -> Offse
     Offsets {
         start,
         end,
-        input_start: mapped.map(|m| m.0),
-        input_end: mapped.map(|m| m.1),
+        input: InputSpan {
+            input_start: mapped.map(|m| m.0),
+            input_end: mapped.map(|m| m.1),
+        },
     }
 }
 
@@ -92,15 +93,13 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
                             text: slice(&r),
                             start: o.start,
                             end: o.end,
-                            input_start: o.input_start,
-                            input_end: o.input_end,
+                            input: o.input,
                         }
                     })
                     .collect(),
                 start: o.start,
                 end: o.end,
-                input_start: o.input_start,
-                input_end: o.input_end,
+                input: o.input,
             }
         })
         .collect();
@@ -116,8 +115,7 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
                 until: d.until.map(|v| v.format("%Y-%m-%d").to_string()),
                 start: o.start,
                 end: o.end,
-                input_start: o.input_start,
-                input_end: o.input_end,
+                input: o.input,
             }
         })
         .collect();
@@ -140,8 +138,7 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
                         text: slice(&r),
                         start: o.start,
                         end: o.end,
-                        input_start: o.input_start,
-                        input_end: o.input_end,
+                        input: o.input,
                     }
                 })
                 .collect(),
@@ -155,8 +152,7 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
                         polarity: d.polarity,
                         start: o.start,
                         end: o.end,
-                        input_start: o.input_start,
-                        input_end: o.input_end,
+                        input: o.input,
                     }
                 })
                 .collect(),
@@ -183,8 +179,7 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
                             text: slice(p),
                             start: o.start,
                             end: o.end,
-                            input_start: o.input_start,
-                            input_end: o.input_end,
+                            input: o.input,
                         }
                     })
                     .collect(),
@@ -195,8 +190,7 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
                         mention: slice(&s.mention),
                         start: o.start,
                         end: o.end,
-                        input_start: o.input_start,
-                        input_end: o.input_end,
+                        input: o.input,
                         name: (!s.name.is_empty()).then_some(s.name),
                         role: s.role,
                         affiliation: s.affiliation,
@@ -205,8 +199,7 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
                 }),
                 start: o.start,
                 end: o.end,
-                input_start: o.input_start,
-                input_end: o.input_end,
+                input: o.input,
             }
         })
         .collect();

@@ -171,6 +171,15 @@ pub fn split_affiliation(role: &str) -> (Option<String>, String) {
         return (None, role.to_string());
     };
     let k = k + skip;
+    // "Former GOP presidential candidate": a word of time before the body
+    // belongs to the function ("former presidential candidate").
+    let time_word = words.get(skip).filter(|w| {
+        [
+            "former", "acting", "then", "retired", "outgoing", "incoming", "interim",
+        ]
+        .contains(&w.to_lowercase().as_str())
+    });
+    let skip = skip + usize::from(time_word.is_some() && k > skip + 1);
     let body = &words[skip..k];
     // Titles and person nouns ("Deputy", "Spokesman") belong to the role;
     // "Ministry", "Force" may name a body.
@@ -197,7 +206,12 @@ pub fn split_affiliation(role: &str) -> (Option<String>, String) {
     {
         return (None, role.to_string());
     }
-    (Some(body.join(" ")), words[k..].join(" "))
+    let function = words[k..].join(" ");
+    let role = match time_word.filter(|_| skip > 0) {
+        Some(t) => format!("{} {function}", t.to_lowercase()),
+        None => function,
+    };
+    (Some(body.join(" ")), role)
 }
 
 /// Joiners that belong to the names of offices and bodies ("Secretary of
@@ -1160,6 +1174,10 @@ mod tests {
             "Russian Air Force | spokesman"
         );
         assert_eq!(split("NATO spokesman"), "NATO | spokesman");
+        assert_eq!(
+            split("Former White House press secretary"),
+            "White House | former press secretary"
+        );
         assert_eq!(split("Russian President"), " | Russian President");
         assert_eq!(split("Russian spokesman"), " | Russian spokesman");
         assert_eq!(split("Transport minister"), " | Transport minister");

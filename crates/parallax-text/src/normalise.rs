@@ -105,16 +105,7 @@ fn normalise_impl(
             continue;
         }
         let kept = raw.get(run_start..i).unwrap_or("");
-        if let Some(runs) = runs.as_deref_mut() {
-            if !kept.is_empty() {
-                runs.push(Verbatim {
-                    normalised: out.len(),
-                    normalised_char: out_chars,
-                    raw_char: run_start_char,
-                    len: kept.len(),
-                });
-            }
-        }
+        push_verbatim(runs.as_deref_mut(), &out, out_chars, run_start_char, kept);
         out.push_str(kept);
         out_chars += ci - run_start_char;
         match act {
@@ -133,18 +124,29 @@ fn normalise_impl(
         }
     }
     let kept = raw.get(run_start..).unwrap_or("");
-    if let Some(runs) = runs {
-        if !kept.is_empty() {
-            runs.push(Verbatim {
-                normalised: out.len(),
-                normalised_char: out_chars,
-                raw_char: run_start_char,
-                len: kept.len(),
-            });
-        }
-    }
+    push_verbatim(runs, &out, out_chars, run_start_char, kept);
     out.push_str(kept);
     out
+}
+
+/// Note that `kept`, copied unchanged from `raw` at character
+/// `raw_char`, is about to be appended to `out` (`out_chars` characters
+/// long so far).
+fn push_verbatim(
+    runs: Option<&mut Vec<Verbatim>>,
+    out: &str,
+    out_chars: usize,
+    raw_char: usize,
+    kept: &str,
+) {
+    if let Some(runs) = runs.filter(|_| !kept.is_empty()) {
+        runs.push(Verbatim {
+            normalised: out.len(),
+            normalised_char: out_chars,
+            raw_char,
+            len: kept.len(),
+        });
+    }
 }
 
 /// A point where normalised and raw offsets stop moving in step.
