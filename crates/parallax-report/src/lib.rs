@@ -158,9 +158,10 @@ fn render_document(h: &mut String, d: &Document) {
             let who = match &q.speaker {
                 Some(s) => {
                     let name = s.name.as_deref().unwrap_or("unresolved");
-                    match &s.role {
-                        Some(r) => format!("{name} ({r}), as “{}”", s.mention),
-                        None => format!("{name}, as “{}”", s.mention),
+                    match (&s.role, &s.affiliation) {
+                        (Some(r), Some(a)) => format!("{name} ({r}, {a}), as “{}”", s.mention),
+                        (Some(r), None) => format!("{name} ({r}), as “{}”", s.mention),
+                        _ => format!("{name}, as “{}”", s.mention),
                     }
                 }
                 None => "speaker unknown".to_string(),
