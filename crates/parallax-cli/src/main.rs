@@ -116,6 +116,25 @@ enum EvalCommand {
         #[arg(long, default_value_t = 0)]
         show: usize,
     },
+    /// Records against a hand-labelled sample of them (e.g.
+    /// data/eval/allsides_labels.tsv over the AllSides articles): each
+    /// labelled article is analysed on its own and its records paired with
+    /// the labels by their input offsets.
+    Labels {
+        /// The labels file (tab-separated; see BENCHMARKS.md).
+        labels: PathBuf,
+        /// The articles the labels come from (any input `extract` reads).
+        #[arg(required = true)]
+        paths: Vec<String>,
+        #[command(flatten)]
+        input: InputArgs,
+        /// Print the main scores as one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// Also list up to N labels the records get wrong, of each kind.
+        #[arg(long, default_value_t = 0)]
+        show: usize,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -610,6 +629,133 @@ fn eval_attribution(dir: &std::path::Path, json: bool, show: usize) -> Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
+fn eval_labels(
+    labels_path: &Path,
+    paths: Vec<String>,
+    input: &InputArgs,
+    json: bool,
+    show: usize,
+) -> Result<ExitCode> {
+    use parallax_eval::labels;
+    use rayon::prelude::*;
+    let labels = labels::load_labels(labels_path)?;
+    let wanted = labels::document_ids(&labels);
+    let pipeline = input.pipeline()?;
+    let mut reader_opts = ReaderOptions {
+        max_document_bytes: input.max_doc_bytes,
+        ..Default::default()
+    };
+    for f in &input.fields {
+        reader_opts.fields.set(f)?;
+    }
+    let mut sources = Vec::new();
+    for ev in parallax_ingest::Reader::new(paths, reader_opts) {
+        match ev {
+            parallax_ingest::Event::Document(d) if wanted.contains(&d.id) => sources.push(*d),
+            parallax_ingest::Event::Problem(p) if !input.quiet => eprintln!("skipped {p}"),
+            _ => {}
+        }
+    }
+    // Each article on its own, as the sample was drawn: no corpus stage.
+    let results: Vec<_> = sources
+        .into_par_iter()
+        .map(|d| pipeline.analyse_one(d))
+        .collect();
+    let mut docs = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(d) => docs.push(d),
+            Err(p) => eprintln!("skipped {p}"),
+        }
+    }
+    let report = labels::score_labels(&labels, &docs);
+    let mut out = io::stdout().lock();
+    if json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::json!({
+                "labels": report.labels,
+                "outlets": report.outlets,
+                "documents": report.documents,
+                "documents_missing": report.documents_missing.len(),
+                "speech_records": report.speech_records,
+                "speech_precision": report.speech_precision(),
+                "speaker_accuracy": report.speaker_accuracy(),
+                "name_accuracy": report.name_accuracy(),
+                "other_mode": report.other_mode,
+                "lost_speech": report.lost_speech,
+                "lost_not_speech": report.lost_not_speech,
+            })
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{} labels from {} articles of {} outlets ({} articles not in the input)",
+            report.labels,
+            report.documents,
+            report.outlets,
+            report.documents_missing.len()
+        )?;
+        writeln!(
+            out,
+            "speech precision  {:.3}  ({} of {} speech-profile records report speech or writing)",
+            report.speech_precision(),
+            report.speech_right,
+            report.speech_records
+        )?;
+        writeln!(
+            out,
+            "speaker accuracy  {:.3}  ({} of {})",
+            report.speaker_accuracy(),
+            report.speaker_right,
+            report.speaker_judged
+        )?;
+        writeln!(
+            out,
+            "name accuracy     {:.3}  ({} of {} where the article names the speaker)",
+            report.name_accuracy(),
+            report.named_right,
+            report.named_judged
+        )?;
+        writeln!(
+            out,
+            "labels whose record is now thought or evidence: {}; with no record: {} labelled speech, {} not",
+            report.other_mode, report.lost_speech, report.lost_not_speech
+        )?;
+    }
+    if show > 0 {
+        let mut shown: BTreeMap<&str, usize> = BTreeMap::new();
+        for (kind, j) in report.errors() {
+            let n = shown.entry(kind).or_default();
+            *n += 1;
+            if *n > show {
+                continue;
+            }
+            writeln!(
+                out,
+                "[{kind}] line {} {} {}-{} ({}) cue={:?} name={:?} mention={:?} | label speaker={:?} named={} | {}",
+                j.line,
+                j.doc_id,
+                j.input_start,
+                j.input_end,
+                j.outlet,
+                j.record_cue,
+                j.record_name,
+                j.record_mention,
+                j.label_speaker,
+                j.label_named,
+                j.note
+            )?;
+            if let Some(t) = &j.record_text {
+                let t: String = t.chars().take(160).collect();
+                writeln!(out, "    {t}")?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn input_bytes(paths: &[String]) -> u64 {
     let mut total = 0;
     for p in paths {
@@ -667,6 +813,13 @@ fn main() -> ExitCode {
             json,
             show,
         }) => eval_attribution(&dir, json, show),
+        Command::Eval(EvalCommand::Labels {
+            labels,
+            paths,
+            input,
+            json,
+            show,
+        }) => eval_labels(&labels, paths, &input, json, show),
         Command::Train(TrainCommand::Cues {
             format: GoldFormat::Brat,
             dir,

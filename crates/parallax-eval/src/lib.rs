@@ -19,5 +19,6 @@
 
 pub mod attribution;
 pub mod extraction;
+pub mod labels;
 pub mod predict;
 pub mod train;
