@@ -27,7 +27,7 @@ use parallax_model::{Mode, QuoteKind, SourceType};
 use crate::clause::clause_to_end;
 use crate::confidence::{Origin, OriginClass};
 use crate::constructions::headline::{headline_colon, is_title_case};
-use crate::constructions::signature::dash_signature;
+use crate::constructions::signature::{dash_signature, line_signature};
 use crate::constructions::Reading;
 use crate::cue_model::CueModel;
 use crate::entity_link::{link, Entities};
@@ -475,9 +475,13 @@ impl<'d> Assembly<'d> {
                 continue;
             }
             let content = z.content.clone();
-            if let Some((m, role, dash)) =
-                dash_signature(text, &self.doc.seg, &self.sentences, content.end)
-            {
+            let signed = dash_signature(text, &self.doc.seg, &self.sentences, content.end)
+                .map(|(m, role, dash)| (m, role, Some(dash)))
+                .or_else(|| {
+                    line_signature(text, &self.doc.seg, &self.sentences, &content)
+                        .map(|(m, role)| (m, role, None))
+                });
+            if let Some((m, role, dash)) = signed {
                 self.zones[i - 1].used = true;
                 let mut res = self.resolve(&m);
                 if let (Some(role), MentionKind::Person { .. } | MentionKind::Surname(_)) =
@@ -500,7 +504,7 @@ impl<'d> Assembly<'d> {
                     kind: QuoteKind::Direct,
                     range: content,
                     partials: Vec::new(),
-                    cue: Some(dash),
+                    cue: dash,
                     signal: Some(Signal::Neutral),
                     mode,
                     confidence: 0.0,

@@ -155,6 +155,64 @@ pub(crate) fn nested_readings_dropped(
         .collect()
 }
 
+/// Words that never open a speaker: a preposition, a subordinator or a
+/// complementizer means the reading took a piece of a clause ("of Trump's
+/// campaign", "Unless", "that US officials").
+const NOT_SPEAKER_OPENERS: &[&str] = &[
+    "of", "unless", "which", "what", "that", "if", "whether", "because", "although", "though",
+    "while", "to", "for", "with", "by",
+];
+
+/// Contractions that make a mention a clause: "it's also …", "they've".
+fn contraction(w: &Word<'_>) -> bool {
+    ["'s", "'ve", "'re", "'ll", "'d", "n't"]
+        .iter()
+        .any(|c| w.lower.ends_with(c) && w.lower.len() > c.len())
+        && [
+            "it", "what", "that", "there", "they", "we", "you", "i", "he", "she", "who",
+        ]
+        .iter()
+        .any(|p| w.lower.starts_with(p) && !w.capitalised() || w.lower.ends_with("n't"))
+}
+
+/// The reading's speaker is a piece of a clause, not a noun phrase: it
+/// holds an auxiliary ("Pro-gun advocates have been"), a contraction
+/// ("it's also pathetic to"), opens with a gerund ("knocking on the door
+/// to") or a word that opens clauses. Such a reading misread the sentence.
+/// A reading without a mention of its own is judged on the speaker the
+/// fallback would give it ("Pro-gun advocates have been arguing …").
+pub(crate) fn speaker_is_fragment(ws: &[Word<'_>], text: &str, r: &Reading) -> bool {
+    match &r.mention {
+        Some(m) => mention_is_fragment(ws, &m.range),
+        None => crate::fallback::fallback_mention(ws, text, r)
+            .is_some_and(|m| mention_is_fragment(ws, &m.range)),
+    }
+}
+
+fn mention_is_fragment(ws: &[Word<'_>], range: &std::ops::Range<usize>) -> bool {
+    let m = range;
+    let from = ws.partition_point(|w| w.r.start < m.start);
+    let words: Vec<&Word<'_>> = ws[from..]
+        .iter()
+        .take_while(|w| w.r.end <= m.end)
+        .filter(|w| w.is_word())
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let gerund = !first.capitalised() && first.lower.ends_with("ing") && first.lower.len() > 4;
+    let aux = |w: &&&Word<'_>| {
+        [
+            "has", "have", "had", "was", "were", "is", "are", "been", "being", "will", "would",
+        ]
+        .contains(&w.lower)
+    };
+    gerund
+        || NOT_SPEAKER_OPENERS.contains(&first.lower)
+        || words.iter().skip(1).any(|w| aux(&w))
+        || words.iter().any(|w| contraction(w))
+}
+
 /// Every reading of a sentence the cue model judges, with its word index and
 /// whether the rules read it: the rules' own readings first, then, for the
 /// words `is_candidate` accepts that no rule cue covers, the general one.
@@ -167,7 +225,7 @@ pub(crate) fn sentence_readings(
     // Only readings that report a proposition are attributions.
     let mut out: Vec<(Reading, usize, bool)> = (0..ws.len())
         .filter_map(|v| read_cue(text, ws, v, headline).map(|r| (r, v, true)))
-        .filter(|(r, _, _)| reports_a_proposition(ws, r))
+        .filter(|(r, _, _)| reports_a_proposition(ws, r) && !speaker_is_fragment(ws, text, r))
         .collect();
     for v in 0..ws.len() {
         let w = &ws[v];
@@ -184,7 +242,9 @@ pub(crate) fn sentence_readings(
         {
             continue;
         }
-        if let Some(r) = read_learned_cue(text, ws, v).filter(|r| reports_a_proposition(ws, r)) {
+        if let Some(r) = read_learned_cue(text, ws, v)
+            .filter(|r| reports_a_proposition(ws, r) && !speaker_is_fragment(ws, text, r))
+        {
             out.push((r, v, false));
         }
     }

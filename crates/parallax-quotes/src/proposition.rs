@@ -19,7 +19,7 @@ use parallax_analysis::lexicon::{Mode, Signal};
 use crate::constructions::Reading;
 use parallax_text::TokenKind;
 
-use crate::words::{is_determiner, Word};
+use crate::words::{is_auxiliary, is_determiner, Word};
 
 /// What the words a reading reports look like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +34,8 @@ pub(crate) enum Shape {
     Question,
     /// "to" and a verb.
     Infinitive,
+    /// An object, then "to" and a verb: "urged residents to leave".
+    ObjectInfinitive,
     /// A subject and a finite verb.
     Clause,
     /// A noun phrase and what it is called: "… as a smear", "called the
@@ -206,7 +208,10 @@ fn verb_after_subject(words: &[&Word<'_>], from: usize, strict: bool) -> bool {
             return false;
         }
         if seen > 0 && finite_at(words, i) {
-            return true;
+            // "tweeted support for the people and criticized the visit":
+            // a verb after "and" shares the cue's subject; no clause.
+            let coordinated = ["and", "or", "but", "nor", "then"].contains(&words[i - 1].lower);
+            return !coordinated;
         }
         seen += usize::from(w.is_word());
     }
@@ -216,14 +221,23 @@ fn verb_after_subject(words: &[&Word<'_>], from: usize, strict: bool) -> bool {
 /// "to leave", and after the object of a demand ("urged residents to
 /// leave", "told his advisers to find …"): "to" and a verb within the
 /// first words, only words before it.
-fn infinitive(words: &[&Word<'_>]) -> bool {
-    let Some(t) = words.iter().take(6).position(|w| w.is("to")) else {
-        return false;
-    };
+fn infinitive(words: &[&Word<'_>]) -> Option<Shape> {
+    let t = words.iter().take(6).position(|w| w.is("to"))?;
     let verb_next = words
         .get(t + 1)
         .is_some_and(|n| n.is_word() && !n.capitalised() && !is_determiner(n));
-    verb_next && words[..t].iter().all(|w| w.is_word() && !w.finite)
+    if !verb_next || !words[..t].iter().all(|w| w.is_word() && !w.finite) {
+        return None;
+    }
+    if t == 0 {
+        return Some(Shape::Infinitive);
+    }
+    // "proposing a bill to make …": an indefinite noun phrase with an
+    // infinitive after it is a thing, not a person told to act.
+    if words[0].is("a") || words[0].is("an") {
+        return None;
+    }
+    Some(Shape::ObjectInfinitive)
 }
 
 /// "accused Russia of striking …", "criticized for failing …", "called
@@ -246,7 +260,20 @@ fn predication(words: &[&Word<'_>], lemma: Option<&str>, before: Option<&Word<'_
     // "called the closure a mistake", not "called for an inquiry".
     let calls = matches!(lemma, Some("call" | "brand" | "label" | "dub" | "deem"))
         && before.is_some_and(|b| b.verb.is_some());
-    words.iter().skip(1).any(|w| w.is("as")) || calls && words.len() >= 2
+    let as_verb = lemma.is_some_and(predicates);
+    as_verb && words.iter().skip(1).any(|w| w.is("as")) || calls && words.len() >= 2
+}
+
+const PREDICATION_VERBS: &str = include_str!("../../../data/predication_verbs.txt");
+
+/// Verbs that say what something is with "as": "dismissed the report as a
+/// smear", not "cited the war as justification" or "offered him a seat
+/// as a gift" (`data/predication_verbs.txt`).
+fn predicates(lemma: &str) -> bool {
+    static SET: std::sync::OnceLock<parallax_analysis::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| parallax_analysis::word_list(PREDICATION_VERBS))
+        .contains(lemma)
 }
 
 /// The shape of `content`, one of the reading's stretches, in sentence
@@ -337,8 +364,8 @@ fn shape_without(
     if pronoun_first || subject_and_verb(&words) || pronoun_clause(&words) {
         return Shape::Clause;
     }
-    if infinitive(&words) {
-        return Shape::Infinitive;
+    if let Some(sh) = infinitive(&words) {
+        return sh;
     }
     if reason(&words) {
         return Shape::Reason;
@@ -366,6 +393,75 @@ fn infinitive_reports(signal: Signal, mode: Mode) -> bool {
         )
 }
 
+/// Words before a cue that make it a noun: "his call", "their
+/// promises", "the comments". Quantifiers stay out: "some say …".
+const NOUN_MAKERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
+];
+
+/// The cue at `i` follows a determiner or a possessive ("Trump's"), so it
+/// is a noun whatever the lexicon says of its form.
+fn after_possessor(ws: &[Word<'_>], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| ws.get(p)) else {
+        return false;
+    };
+    let possessive = prev.lower.ends_with("'s") && prev.lower.len() > 2 || prev.is("'s");
+    ws[i].verb.is_some() && (NOUN_MAKERS.contains(&prev.lower) || possessive)
+}
+
+/// Modals that make a report hypothetical: "would testify", "can say".
+const MODALS: &[&str] = &[
+    "would", "could", "can", "cannot", "might", "may", "should", "must", "ca",
+];
+
+/// What nobody said: a cue under negation ("did not argue", "never
+/// mentioned"), after a modal ("would testify", "we can say"), the
+/// writer's aside ("it's worth noting", "as noted above") or with "no one"
+/// as its subject.
+fn unsaid(ws: &[Word<'_>], i: usize, r: &Reading) -> bool {
+    let before = |k: usize| i.checked_sub(k).and_then(|p| ws.get(p));
+    // Up to two words back, over auxiliaries and adverbs ("did not
+    // explicitly say", "would later say" is a report in the past).
+    for k in 1..=3 {
+        let Some(w) = before(k) else { break };
+        if w.is("not") || w.is("never") || w.lower.ends_with("n't") {
+            return true;
+        }
+        if MODALS.contains(&w.lower) {
+            // "would later say", "would go on to say": a past report.
+            return !(k > 1 && before(k - 1).is_some_and(|a| a.is("later")));
+        }
+        if !(is_auxiliary(w) || w.is("to") || w.is("have") || w.is("be")) {
+            break;
+        }
+    }
+    if before(1).is_some_and(|w| w.is("worth")) {
+        return true;
+    }
+    let next = ws.get(i + 1);
+    if before(1).is_some_and(|w| w.is("as"))
+        && next.is_some_and(|n| {
+            ["above", "below", "earlier", "before", "previously"].contains(&n.lower)
+        })
+    {
+        return true;
+    }
+    r.mention.as_ref().is_some_and(|m| {
+        let from = ws.partition_point(|w| w.r.start < m.range.start);
+        let first = ws.get(from);
+        first.is_some_and(|f| f.is("nobody") || f.is("none"))
+            || first.is_some_and(|f| f.is("no")) && ws.get(from + 1).is_some_and(|n| n.is("one"))
+    })
+}
+
+/// Whether an object and an infinitive report something: only after a
+/// demand ("urged residents to leave", "told aides to find …"); after
+/// other cues the infinitive belongs to the object ("proposed changes to
+/// cut costs").
+fn object_infinitive_reports(signal: Signal) -> bool {
+    matches!(signal, Signal::Demand | Signal::Emphatic)
+}
+
 /// Whether reading `r` of sentence `ws` reports a proposition.
 pub(crate) fn reports_a_proposition(ws: &[Word<'_>], r: &Reading) -> bool {
     let cue_at = ws.iter().position(|w| w.r.start == r.cue.start);
@@ -390,6 +486,9 @@ pub(crate) fn reports_a_proposition(ws: &[Word<'_>], r: &Reading) -> bool {
         && cue_end.and_then(|i| ws.get(i + 1)).is_some_and(|n| {
             n.is_word() && !n.capitalised() && !is_determiner(n) && n.kind != TokenKind::Number
         });
+    if cue_at.is_some_and(|i| unsaid(ws, i, r)) {
+        return false;
+    }
     if frame || (to && infinitive_reports(r.signal, r.mode)) {
         return true;
     }
@@ -405,7 +504,7 @@ pub(crate) fn reports_a_proposition(ws: &[Word<'_>], r: &Reading) -> bool {
         w.verb.is_none() && !w.finite && !w.lower.ends_with("ed") && !w.lower.ends_with("ing")
             // "Reports of …", "claims of …": a plural noun.
             || of_after && w.lower.ends_with('s')
-    });
+    }) || cue_at.is_some_and(|i| after_possessor(ws, i));
     r.content.iter().all(|c| {
         // A report around its cue ("The museum, Mr. Obama said, would
         // …"): its parts before and after the cue together.
@@ -436,11 +535,23 @@ pub(crate) fn reports_a_proposition(ws: &[Word<'_>], r: &Reading) -> bool {
                     sh,
                     Shape::Empty | Shape::Quotation | Shape::Complement | Shape::Question
                 ) || sh == Shape::Infinitive && infinitive_reports(r.signal, r.mode)
+                    || sh == Shape::ObjectInfinitive && object_infinitive_reports(r.signal)
             } else {
-                reports(sh, r)
+                reports(sh, r, lemma)
             }
         })
     })
+}
+
+const OBJECT_VERBS: &str = include_str!("../../../data/object_verbs.txt");
+
+/// Reporting verbs that take a noun phrase and never a bare clause
+/// (`data/object_verbs.txt`).
+fn takes_objects(lemma: &str) -> bool {
+    static SET: std::sync::OnceLock<parallax_analysis::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| parallax_analysis::word_list(OBJECT_VERBS))
+        .contains(lemma)
 }
 
 const CLAUSE_VERBS: &str = include_str!("../../../data/clause_verbs.txt");
@@ -467,23 +578,29 @@ fn clause_after_clause_verb(ws: &[Word<'_>], content: &Range<usize>, lemma: Opti
         .take_while(|w| w.r.end <= content.end)
         .filter(|w| w.is_word())
         .collect();
+    // "adds a heavy dose of …": an indefinite noun phrase after the verb
+    // is its object unless a verb follows (which the clause test sees).
     words.len() >= 3
-        && !words
-            .first()
-            .is_some_and(|f| PHRASE_OPENERS.contains(&f.lower) || f.is("to"))
+        && !words.first().is_some_and(|f| {
+            PHRASE_OPENERS.contains(&f.lower) || f.is("to") || (f.is("a") || f.is("an"))
+        })
 }
 
 /// Whether content of this shape is a proposition for reading `r`.
-fn reports(shape: Shape, r: &Reading) -> bool {
+fn reports(shape: Shape, r: &Reading, lemma: Option<&str>) -> bool {
     match shape {
         Shape::Empty
         | Shape::Quotation
         | Shape::Complement
         | Shape::Question
-        | Shape::Clause
         | Shape::Predication
         | Shape::Reason => true,
+        // "opposed the plan and the party knows …": a verb that takes a
+        // noun phrase takes no bare clause; what looks like one is its
+        // object and the sentence going on.
+        Shape::Clause => !lemma.is_some_and(takes_objects),
         Shape::Infinitive => infinitive_reports(r.signal, r.mode),
+        Shape::ObjectInfinitive => object_infinitive_reports(r.signal),
         Shape::Phrase => false,
     }
 }
@@ -513,6 +630,28 @@ mod tests {
     }
 
     #[test]
+    fn verb_lists_hold_one_lower_case_lemma_a_line() {
+        for (file, data) in [
+            ("clause_verbs.txt", CLAUSE_VERBS),
+            ("object_verbs.txt", OBJECT_VERBS),
+            ("predication_verbs.txt", PREDICATION_VERBS),
+        ] {
+            let mut n = 0;
+            for (line, w) in parallax_analysis::data_lines(data) {
+                let w = w.trim();
+                assert!(
+                    !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()),
+                    "data/{file}:{line}: {w:?} is not one lower-case lemma"
+                );
+                n += 1;
+            }
+            assert!(n >= 10, "data/{file} holds {n} lemmas");
+        }
+        assert!(takes_objects("oppose") && !takes_objects("say"));
+        assert!(predicates("dismiss") && !predicates("cite"));
+    }
+
+    #[test]
     fn shapes_of_what_a_cue_reports() {
         use Shape::*;
         let cases = [
@@ -533,7 +672,27 @@ mod tests {
                 Question,
             ),
             ("Rein said he would stay.", "said", Clause),
-            ("The mayor urged residents to leave.", "urged", Infinitive),
+            (
+                "The mayor urged residents to leave.",
+                "urged",
+                ObjectInfinitive,
+            ),
+            ("Rein wants to leave.", "wants", Infinitive),
+            (
+                "Four councillors proposed a bill to close the pier.",
+                "proposed",
+                Phrase,
+            ),
+            (
+                "Rein tweeted support for the crews and criticized the board.",
+                "tweeted",
+                Phrase,
+            ),
+            (
+                "Olmo offered Rein a seat with the harbour as its view.",
+                "offered",
+                Phrase,
+            ),
             (
                 "The goalkeeper denied the visitors a goal.",
                 "denied",

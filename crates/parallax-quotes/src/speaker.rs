@@ -394,6 +394,48 @@ pub fn skip_left_modifiers(ws: &[Word<'_>], end: usize) -> usize {
     }
 }
 
+/// "R-Minn.", "D-N.Y.", "I-Vt": a party letter, a hyphen and a state.
+pub(crate) fn is_party_tag(s: &str) -> bool {
+    let mut chars = s.chars();
+    let party = chars.next().is_some_and(|c| matches!(c, 'D' | 'R' | 'I'));
+    let hyphen = chars.next() == Some('-');
+    let state: String = chars.collect();
+    party
+        && hyphen
+        && state.chars().next().is_some_and(char::is_uppercase)
+        && state.len() <= 8
+        && state.chars().all(|c| c.is_alphabetic() || c == '.')
+}
+
+/// Words that open a sentence or a clause before its subject and are no
+/// part of a name even when capitalised: "Even Biden conceded …".
+const SENTENCE_ADVERBS: &[&str] = &[
+    "even",
+    "only",
+    "also",
+    "but",
+    "and",
+    "yet",
+    "still",
+    "now",
+    "then",
+    "so",
+    "meanwhile",
+    "however",
+    "indeed",
+    "instead",
+    "perhaps",
+    "maybe",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "finally",
+    "again",
+    "here",
+    "there",
+];
+
 /// The speaker mention that ends just before `end` (exclusive word index),
 /// reading leftwards: "Defense Ministry deputy head Anatoly Antonov", "the
 /// military official", "he".
@@ -555,6 +597,9 @@ fn mention_left_from(
             break;
         }
         start -= 1;
+    }
+    while start < last && SENTENCE_ADVERBS.contains(&ws[start].lower) {
+        start += 1;
     }
     // A determiner opens the phrase but is kept out of names.
     let with_det = start > 0 && is_determiner(&ws[start - 1]);
@@ -808,6 +853,47 @@ fn gender_of_role(role: Option<&str>) -> Gender {
         .unwrap_or(Gender::Unknown)
 }
 
+const FIRST_NAMES: &str = include_str!("../../../data/first_names.tsv");
+
+/// The usual gender of a first name (`data/first_names.tsv`).
+fn gender_of_first_name(word: &str) -> Gender {
+    static MAP: std::sync::OnceLock<parallax_analysis::FastMap<String, Gender>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        parallax_analysis::data_lines(FIRST_NAMES)
+            .filter_map(|(_, l)| {
+                let (name, g) = l.split_once('\t')?;
+                let g = match g.trim() {
+                    "male" => Gender::Male,
+                    "female" => Gender::Female,
+                    _ => return None,
+                };
+                Some((name.trim().to_string(), g))
+            })
+            .collect()
+    });
+    map.get(word.trim_end_matches('.').to_lowercase().as_str())
+        .copied()
+        .unwrap_or(Gender::Unknown)
+}
+
+/// A person's gender as the article shows it: from the role ("the
+/// congresswoman"), a title in the name ("Mr Trump"), or the first name.
+fn gender_of_person(name: &str, role: Option<&str>) -> Gender {
+    let from_role = gender_of_role(role);
+    if from_role != Gender::Unknown {
+        return from_role;
+    }
+    let Some(first) = name.split_whitespace().next() else {
+        return Gender::Unknown;
+    };
+    let title = gender_of_role(Some(first));
+    if title != Gender::Unknown {
+        return title;
+    }
+    gender_of_first_name(first)
+}
+
 impl Resolver {
     /// Note the people named in one sentence.
     pub fn learn_sentence(&mut self, ws: &[Word<'_>], text: &str) {
@@ -830,7 +916,7 @@ impl Resolver {
             if let Some(m) = (!single).then(|| mention_left(ws, j + 1, text)).flatten() {
                 if let MentionKind::Person { name, role } = &m.kind {
                     if name.split_whitespace().count() >= 2 {
-                        let gender = gender_of_role(role.as_deref());
+                        let gender = gender_of_person(name, role.as_deref());
                         self.by_surname
                             .entry(surname(name).to_lowercase())
                             .or_default()
@@ -875,7 +961,7 @@ impl Resolver {
                     .person_by_surname(surname(name), at)
                     .filter(|p| p.name == *name);
                 let role = role.clone().or_else(|| known.and_then(|p| p.role.clone()));
-                let gender = gender_of_role(role.as_deref());
+                let gender = gender_of_person(name, role.as_deref());
                 Resolved {
                     name: name.clone(),
                     role,
@@ -1154,6 +1240,36 @@ fn compatible(s: &Resolved, kind: Kind, gender: Gender) -> bool {
 #[cfg(test)]
 mod tests {
     use super::split_affiliation;
+    use super::{gender_of_person, is_party_tag, Gender, FIRST_NAMES};
+
+    #[test]
+    fn first_names_give_a_gender_and_every_line_parses() {
+        for (line, l) in parallax_analysis::data_lines(FIRST_NAMES) {
+            let (name, g) = l
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("data/first_names.tsv:{line}: no tab"));
+            assert!(
+                name.chars().all(|c| c.is_lowercase() || c == '-')
+                    && matches!(g.trim(), "male" | "female"),
+                "data/first_names.tsv:{line}: {l:?}"
+            );
+        }
+        assert_eq!(gender_of_person("Nancy Rein", None), Gender::Female);
+        assert_eq!(gender_of_person("George Olmo", None), Gender::Male);
+        assert_eq!(gender_of_person("Quell Dast", None), Gender::Unknown);
+        assert_eq!(
+            gender_of_person("Rein", Some("congresswoman")),
+            Gender::Female
+        );
+    }
+
+    #[test]
+    fn party_tags() {
+        assert!(is_party_tag("R-Minn."));
+        assert!(is_party_tag("D-N.Y."));
+        assert!(!is_party_tag("Reuters"));
+        assert!(!is_party_tag("R-"));
+    }
 
     #[test]
     fn a_role_names_its_body_before_its_function() {

@@ -187,3 +187,69 @@ fn a_title_points_back_at_the_person_it_was_given_to() {
          She added that the cranes would be replaced."
     ));
 }
+
+#[test]
+fn what_nobody_said() {
+    insta::assert_snapshot!(view(
+        "Rein did not say that the pier would close.\n\n\
+         Olmo never mentioned that the ferry was late.\n\n\
+         A harbour master would testify that the gates failed.\n\n\
+         It is worth noting that the gates were new.\n\n\
+         As noted above, the board meets on Fridays.\n\n\
+         No one can claim that the pier is safe.\n\n\
+         Rein would later say that the pier was safe."
+    ));
+}
+
+#[test]
+fn nouns_after_a_possessor_are_no_cues() {
+    insta::assert_snapshot!(view(
+        "One of Rein's campaign promises was a new pier for the town.\n\n\
+         His calls for the board to resign went unanswered.\n\n\
+         Some say the pier will close."
+    ));
+}
+
+#[test]
+fn clause_pieces_are_no_speakers() {
+    insta::assert_snapshot!(view(
+        "Harbour workers have been arguing this point for years and have been asking why the board refused.\n\n\
+         The children were knocking on the door to ask if Rein was home.\n\n\
+         Rein backed the plan and the board knows how costly a delay would be."
+    ));
+}
+
+#[test]
+fn a_signature_line_after_a_pull_quote() {
+    insta::assert_snapshot!(view(
+        "The harbour board met on Monday.\n\n\
+         “The gates failed twice this winter. Nobody should pretend otherwise.”\n\n\
+         Marta Quell, The Harbour Ledger\n\n\
+         From Olmo: “We rebuilt the pier once and we can do it again.”"
+    ));
+}
+
+#[test]
+fn party_tags_and_sentence_adverbs_are_not_names() {
+    insta::assert_snapshot!(view(
+        "Rep. Dana Orrin, D-Wash., said the pier would reopen.\n\n\
+         Even Quell conceded that the gates were old."
+    ));
+}
+
+#[test]
+fn pronouns_agree_with_a_first_name() {
+    insta::assert_snapshot!(view(
+        "Nancy Rein spoke first at the hearing. George Olmo listened.\n\n\
+         “The gates must be replaced,” she said."
+    ));
+}
+
+#[test]
+fn credits_and_labels_before_a_colon_are_not_speakers() {
+    insta::assert_snapshot!(view(
+        "Photograph: Marta Quell/Harbour Ledger\n\n\
+         Source: Harbour Board annual report\n\n\
+         Olmo: We will rebuild the pier."
+    ));
+}

@@ -8,7 +8,9 @@ use parallax_text::TokenKind;
 
 use super::{CueSite, Read, Reading};
 use crate::clause::{clause_before, clause_to_end, skip_adjuncts};
-use crate::speaker::{appositive_role, mention_left, split_role, Mention, MentionKind};
+use crate::speaker::{
+    appositive_role, is_party_tag, mention_left, split_role, Mention, MentionKind,
+};
 use crate::words::{is_determiner, Word};
 
 /// The words between the comma before the subject position and the comma
@@ -40,6 +42,18 @@ pub(crate) fn name_between_commas(s: &CueSite<'_, '_>) -> Read {
         return Read::NotThis;
     }
     let (text, ws) = (s.text, s.ws);
+    // "Rep. Erik Paulsen, R-Minn., told …": a party tag between the commas
+    // qualifies the name before them, which is the speaker.
+    let tag: String = inner.iter().map(|w| w.s).collect();
+    if is_party_tag(&tag) {
+        let Some(m) = mention_left(ws, c0, text) else {
+            return Read::NotThis;
+        };
+        let after = skip_adjuncts(ws, s.v + 1, s.verb.lemma);
+        return clause_to_end(text, ws, after)
+            .map(|c| Reading::of_verb(s, Some(m), c))
+            .into();
+    }
     let role = mention_left(ws, c0, text).and_then(|m| match m.kind {
         MentionKind::Nominal { .. } => text.get(m.range.clone()).map(str::to_string),
         _ => None,

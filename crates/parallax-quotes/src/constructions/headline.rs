@@ -32,9 +32,24 @@ pub(crate) fn is_title_case(ws: &[Word<'_>]) -> bool {
 
 /// "Graham: Trump's Rhetoric Is Destroying the Party": a headline that gives
 /// a name, a colon and what they said.
+const COLON_LABELS: &str = include_str!("../../../../data/colon_labels.txt");
+
+/// Words that make "Word: …" a label or page furniture, not a speaker
+/// (`data/colon_labels.txt`).
+fn is_colon_label(lower: &str) -> bool {
+    static SET: std::sync::OnceLock<parallax_analysis::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| parallax_analysis::word_list(COLON_LABELS))
+        .contains(lower)
+}
+
 pub(crate) fn headline_colon(text: &str, ws: &[Word<'_>]) -> Option<Reading> {
     let colon = ws.iter().take(7).position(|w| w.is_colon())?;
-    let lead = ws.iter().take_while(|w| w.is_quote()).count();
+    let mut lead = ws.iter().take_while(|w| w.is_quote()).count();
+    // "From Matt: “…”", as digests introduce what they quote.
+    if ws.get(lead).is_some_and(|w| w.is("from")) && lead + 1 < colon {
+        lead += 1;
+    }
     let name = ws.get(lead..colon).filter(|n| !n.is_empty())?;
     // A transcript quoted paragraph by paragraph puts the speaker inside
     // the marks: "\"PENCE: Well, look, …". Only a name in capitals is
@@ -50,25 +65,7 @@ pub(crate) fn headline_colon(text: &str, ws: &[Word<'_>]) -> Option<Reading> {
                 || words::is_joiner(w)
         });
     // "Update:" is a label; "WALLACE:" in a transcript is a speaker.
-    let label = name.iter().any(|w| {
-        [
-            "update",
-            "note",
-            "watch",
-            "photos",
-            "video",
-            "correction",
-            "editor",
-            "live",
-            "breaking",
-            "exclusive",
-            "opinion",
-            "analysis",
-            "read",
-            "related",
-        ]
-        .contains(&w.lower)
-    });
+    let label = name.iter().any(|w| is_colon_label(w.lower));
     if !plain || label || ws.get(colon + 1).is_none_or(|w| w.ends_sentence()) {
         return None;
     }

@@ -56,3 +56,55 @@ pub(crate) fn dash_signature(
     });
     Some((m, role, dash_range))
 }
+
+/// A quotation that fills its paragraph, signed on the next line by a
+/// name alone or a name and a title or outlet, as pull quotes and digests
+/// print them: "“…”" then "Robert Ames, The Ledger". Returns the name's
+/// mention and the role an appositive gives.
+pub(crate) fn line_signature(
+    text: &str,
+    seg: &Segmentation,
+    sentences: &[Vec<Word<'_>>],
+    content: &Range<usize>,
+) -> Option<(Mention, Option<String>)> {
+    let pi = seg.paragraphs.partition_point(|p| p.end <= content.start);
+    let para = seg.paragraphs.get(pi)?;
+    // The quotation is the whole paragraph: nothing but marks around it.
+    let before = text.get(para.start..content.start)?;
+    let after = text.get(content.end..para.end)?;
+    let bare = |s: &str| !s.chars().any(char::is_alphanumeric);
+    if !(bare(before) && bare(after)) {
+        return None;
+    }
+    let next = seg.paragraphs.get(pi + 1)?;
+    let line = text.get(next.clone())?;
+    let words = line.split_whitespace().count();
+    if words > 10 || line.chars().count() > 90 || line.contains(['“', '”', '"']) {
+        return None;
+    }
+    let si = seg.sentences.partition_point(|x| x.range.end <= next.start);
+    let ws = sentences.get(si)?;
+    let at = ws.iter().position(|w| w.r.start >= next.start)?;
+    let (m, after) = mention_right(ws, at, text)?;
+    let named = matches!(
+        m.kind,
+        MentionKind::Person { .. } | MentionKind::Organisation(_)
+    );
+    let line_end = |w: &Word<'_>| w.r.start >= next.end;
+    // The name ends the line, or a comma leads to a title or an outlet.
+    let closes = ws
+        .get(after)
+        .is_none_or(|w| line_end(w) || w.is_comma() || w.ends_sentence());
+    if !(named && closes) {
+        return None;
+    }
+    let role = ws.get(after).filter(|w| w.is_comma()).and_then(|_| {
+        let from = after + 1;
+        let end = ws[from..]
+            .iter()
+            .position(|x| line_end(x) || x.ends_sentence())
+            .map_or(ws.len(), |i| from + i);
+        appositive_role(ws.get(from..end).unwrap_or(&[]), text)
+    });
+    Some((m, role))
+}
