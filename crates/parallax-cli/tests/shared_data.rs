@@ -433,9 +433,10 @@ fn attribution_on_polnear_dev_does_not_regress() {
     // Floors a little under the figures measured last (BENCHMARKS.md),
     // so that a change that makes attribution worse fails here. The records
     // are scored as they are, and only readings that report a proposition
-    // are records, so noun-phrase contents the corpus marks are misses.
+    // are records, so noun-phrase contents, negated and hypothetical
+    // reports that the corpus marks are misses.
     for (key, floor) in [
-        ("f1_30", 0.74),
+        ("f1_30", 0.715),
         ("speaker_accuracy", 0.89),
         ("quoted_recall", 0.915),
         ("speech_precision_30", 0.91),
@@ -601,4 +602,38 @@ fn seed_offsets_point_into_the_seed_files() {
     // Removed lines, blank lines and the dateline move the input offsets
     // away from those into the clean text.
     assert!(moved > 50, "{moved} items moved");
+}
+
+#[test]
+#[ignore = "reads ../shared"]
+fn records_against_the_hand_labelled_allsides_sample() {
+    let Some(articles) = shared("datasets/allsides-articles/articles.jsonl.gz") else {
+        return;
+    };
+    let labels = repo_root().join("data/eval/allsides_labels.tsv");
+    let labels = labels.to_str().unwrap();
+    let out = parallax(&[
+        "eval",
+        "labels",
+        labels,
+        articles.to_str().unwrap(),
+        "--field",
+        "outlet=source",
+        "-q",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["labels"], 331, "{s}");
+    assert_eq!(s["documents_missing"], 0, "{s}");
+    assert!(s["outlets"].as_u64().unwrap() >= 40, "{s}");
+    // Floors a little under the figures measured last (BENCHMARKS.md).
+    for (key, floor) in [
+        ("speech_precision", 0.77),
+        ("speaker_accuracy", 0.75),
+        ("name_accuracy", 0.77),
+    ] {
+        let v = s[key].as_f64().unwrap();
+        assert!(v >= floor, "{key} {v} fell below {floor}: {s}");
+    }
 }

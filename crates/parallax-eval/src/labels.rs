@@ -204,7 +204,10 @@ impl Judged {
     }
 
     fn speaker_right(&self) -> bool {
-        match (&self.label_speaker, self.record_name.as_ref().or(self.record_mention.as_ref())) {
+        match (
+            &self.label_speaker,
+            self.record_name.as_ref().or(self.record_mention.as_ref()),
+        ) {
             (Some(g), Some(r)) => same_speaker(r, g),
             (None, None) => true,
             (None, Some(_)) => self.record_name.is_none(),
@@ -391,4 +394,81 @@ pub fn score_labels(labels: &[Label], docs: &[Document]) -> LabelsReport {
         report.judged.push(j);
     }
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "doc_id\toutlet\tinput_start\tinput_end\tspeech\tspeaker\tnamed\tnote\n";
+
+    #[test]
+    fn labels_parse_and_bad_rows_name_their_line() {
+        let good = format!("{HEADER}d1\tLedger\t10\t40\tyes\tMarta Quell\tyes\t\nd1\tLedger\t50\t70\tno\t-\tno\tnp-object\n");
+        let labels = parse_labels(&good).unwrap();
+        assert_eq!(labels.len(), 2);
+        assert_eq!(labels[0].speaker.as_deref(), Some("Marta Quell"));
+        assert_eq!(labels[1].speaker, None);
+        assert_eq!(labels[1].line, 3);
+        let bad = format!("{HEADER}d1\tLedger\t10\t40\tmaybe\tX\tyes\t\n");
+        assert_eq!(parse_labels(&bad).unwrap_err().0, 2);
+        let twice = format!("{HEADER}d1\tL\t1\t4\tyes\tX\tyes\t\nd1\tL\t1\t4\tno\t-\tno\t\n");
+        assert!(parse_labels(&twice).unwrap_err().1.contains("twice"));
+        assert!(parse_labels("id\ttext\n").is_err());
+    }
+
+    #[test]
+    fn speakers_match_with_titles_and_surnames() {
+        assert!(same_speaker("Justice Anthony Kennedy", "Anthony Kennedy"));
+        assert!(same_speaker("Kennedy", "Anthony Kennedy"));
+        assert!(same_speaker("the spokesman", "a spokesman"));
+        assert!(!same_speaker("Special Counsel Mueller", "Barack Obama"));
+        assert!(!same_speaker("Anthony", "Anthony Kennedy"));
+        assert!(!same_speaker("", "Anthony Kennedy"));
+    }
+
+    fn quote(
+        text: &str,
+        at: (usize, usize),
+        name: Option<&str>,
+        mode: Mode,
+    ) -> parallax_model::Quote {
+        serde_json::from_value(serde_json::json!({
+            "attribution": "a1", "text": text, "kind": "indirect", "mode": mode,
+            "confidence": 0.9, "partials": [], "cue": "said",
+            "speaker": {"name": name, "role": null, "affiliation": null,
+                        "source_type": "person", "mention": name.unwrap_or("he"),
+                        "start": 0, "end": 2},
+            "start": at.0, "end": at.1, "input_start": at.0, "input_end": at.1
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn records_are_paired_by_overlap_and_scored_as_they_are() {
+        let labels = parse_labels(&format!(
+            "{HEADER}d1\tL\t10\t40\tyes\tMarta Quell\tyes\t\n\
+             d1\tL\t50\t70\tno\t-\tno\t\n\
+             d1\tL\t80\t90\tyes\tOlmo\tyes\t\n"
+        ))
+        .unwrap();
+        let mut doc: Document = serde_json::from_value(serde_json::json!({
+            "id": "d1", "source": "d1.txt", "text": "", "paragraphs": [], "sentences": [],
+            "removed": [], "quotes": [], "entities": [], "statements": [], "counts": [],
+            "dates": [], "warnings": []
+        }))
+        .unwrap();
+        doc.quotes = vec![
+            // Shifted by a few characters: still the labelled record.
+            quote("x", (12, 40), Some("Marta Quell"), Mode::Speech),
+            quote("y", (50, 70), Some("Board"), Mode::Speech),
+        ];
+        let r = score_labels(&labels, &[doc]);
+        assert_eq!(r.speech_records, 2);
+        assert_eq!(r.speech_right, 1);
+        assert_eq!(r.speaker_right, 1);
+        assert_eq!(r.lost_speech, 1);
+        assert_eq!(r.errors().len(), 1);
+        assert!((r.speech_precision() - 0.5).abs() < 1e-9);
+    }
 }
