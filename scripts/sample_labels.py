@@ -8,13 +8,23 @@ articles and eight records per outlet, until the sample holds the wanted
 number of records. Writes the label rows to fill in (no article text) and,
 for the labeller only, a context file that must stay out of the repository.
 
-usage: scripts/sample_labels.py ARTICLES.jsonl.gz PARALLAX OUT.tsv CONTEXT.txt [N]
+usage: scripts/sample_labels.py ARTICLES.jsonl.gz PARALLAX OUT.tsv CONTEXT.txt [N [SEED [EXCLUDE.tsv...]]]
+
+SEED (default 9) shuffles the articles; the articles of every EXCLUDE.tsv
+(an earlier sample's label file) are never drawn, so a second sample is
+disjoint from the first.
 """
 import gzip, json, random, subprocess, sys
 
 articles_path, parallax, out_path, context_path = sys.argv[1:5]
 want = int(sys.argv[5]) if len(sys.argv) > 5 else 330
-rng = random.Random(9)
+seed = int(sys.argv[6]) if len(sys.argv) > 6 else 9
+excluded = set()
+for path in sys.argv[7:]:
+    with open(path, encoding="utf-8") as f:
+        next(f, None)
+        excluded.update(l.split("\t", 1)[0] for l in f if l.strip())
+rng = random.Random(seed)
 with gzip.open(articles_path, "rt", encoding="utf-8") as f:
     rows = [json.loads(l) for l in f]
 rng.shuffle(rows)
@@ -22,6 +32,8 @@ per_outlet_articles, per_outlet_records = {}, {}
 picked = []
 for a in rows:
     outlet = a.get("source") or ""
+    if a.get("id") in excluded:
+        continue
     if per_outlet_articles.get(outlet, 0) >= 4 or per_outlet_records.get(outlet, 0) >= 8:
         continue
     run = subprocess.run(
