@@ -149,13 +149,34 @@ pub(crate) fn clause_to_end(text: &str, ws: &[Word<'_>], from: usize) -> Option<
         i += 1;
     }
     let first = ws.get(i)?;
-    let last = ws
+    let end = next_participle_cue(ws, i).unwrap_or(ws.len());
+    let last = ws[..end]
         .iter()
         .rposition(|w| !w.ends_sentence() && !w.is_comma())?;
     if last < i {
         return None;
     }
     Some(trim_range(text, first.r.start..ws.get(last)?.r.end))
+}
+
+/// "… the system was corrupt, noting that …": a comma and a reporting
+/// verb's gerund outside quotes open a second report of the same speaker,
+/// which ends the clause before it. Returns the index the clause ends
+/// before: the comma, or after the closing quote mark when the comma
+/// stands inside the quotation ("was “corrupt,” noting …").
+fn next_participle_cue(ws: &[Word<'_>], from: usize) -> Option<usize> {
+    (from + 1..ws.len().saturating_sub(1)).find_map(|j| {
+        let gerund = !ws[j + 1].quoted && starts_with_cue(ws, j + 1);
+        if !gerund {
+            None
+        } else if ws[j].is_comma() && !ws[j].quoted {
+            Some(j)
+        } else if ws[j].is_quote() && ws[j - 1].is_comma() {
+            Some(j + 1)
+        } else {
+            None
+        }
+    })
 }
 
 /// A clause from `from` up to the next comma outside quotes (for reports

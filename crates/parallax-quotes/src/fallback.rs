@@ -29,7 +29,7 @@ pub(crate) fn fallback_mention(ws: &[Word<'_>], text: &str, r: &Reading) -> Opti
     }
     let opening = r
         .inherits
-        .then(|| mention_right(ws, 0, text))
+        .then(|| mention_right(ws, subject_start(ws, cue_at), text))
         .flatten()
         .filter(|(m, after)| {
             // "Expecting a protest, …": the opening word is the cue itself.
@@ -48,6 +48,27 @@ pub(crate) fn fallback_mention(ws: &[Word<'_>], text: &str, r: &Reading) -> Opti
         return opening;
     }
     nearest_mention_before(ws, text, 0, cue_at?)
+}
+
+/// Where the sentence's subject stands: at its start, or after an opening
+/// phrase and its comma ("As a boy in Tennessee, his mother refused …,
+/// insisting …"), when that comma comes before the cue.
+fn subject_start(ws: &[Word<'_>], cue_at: Option<usize>) -> usize {
+    let opener = ws.first().is_some_and(|w| {
+        [
+            "as", "in", "on", "at", "after", "before", "during", "since", "when", "while", "with",
+            "for", "from", "by", "last", "earlier", "later", "like", "unlike", "despite",
+        ]
+        .contains(&w.lower)
+    });
+    if !opener {
+        return 0;
+    }
+    let comma = ws.iter().take(15).position(|w| w.is_comma() && !w.quoted);
+    match (comma, cue_at) {
+        (Some(c), Some(cue)) if c + 1 < cue => c + 1,
+        _ => 0,
+    }
 }
 
 /// The nearest pronoun (possessives included: "his" for he) or name of a

@@ -207,9 +207,11 @@ fn mention_is_fragment(ws: &[Word<'_>], range: &std::ops::Range<usize>) -> bool 
         ]
         .contains(&w.lower)
     };
+    // "Obama got into trouble for": a lower-case finite verb inside.
+    let finite = |w: &&&Word<'_>| w.finite && !w.capitalised();
     gerund
         || NOT_SPEAKER_OPENERS.contains(&first.lower)
-        || words.iter().skip(1).any(|w| aux(&w))
+        || words.iter().skip(1).any(|w| aux(&w) || finite(&w))
         || words.iter().any(|w| contraction(w))
 }
 

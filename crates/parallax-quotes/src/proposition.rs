@@ -126,6 +126,7 @@ fn past_tense(words: &[&Word<'_>], i: usize) -> bool {
         i > 0 && (words[i - 1].capitalised() || SUBJECT_PRONOUNS.contains(&words[i - 1].lower));
     w.lower.len() > 4
         && w.lower.ends_with("ed")
+        && !w.lower.contains('-')
         && !w.capitalised()
         && after_name
         && !participle(words, i)
@@ -166,8 +167,6 @@ fn pronoun_clause(words: &[&Word<'_>]) -> bool {
     })
 }
 
-/// The shape of `content`, one of the reading's stretches, in sentence
-/// `ws`; `lemma` is the cue verb's lemma when the cue is a verb.
 /// A finite verb after a plausible subject: "the strikes had stopped",
 /// "Developers and supporters in Congress say …", "the program, run by
 /// the department, has brought …". The subject may hold commas, but a
@@ -205,6 +204,16 @@ fn verb_after_subject(words: &[&Word<'_>], from: usize, strict: bool) -> bool {
     for i in from..words.len().min(from + 25) {
         let w = words[i];
         if ends_subject(w) || strict && i > from && SUBORDINATORS.contains(&w.lower) {
+            return false;
+        }
+        // "an article suggesting Trump owes …": a reporting verb's gerund
+        // after a noun phrase takes the clause after it; the phrase is an
+        // object, not a subject.
+        if seen > 0
+            && !w.quoted
+            && w.verb
+                .is_some_and(|v| v.form == parallax_analysis::lexicon::VerbForm::Gerund)
+        {
             return false;
         }
         if seen > 0 && finite_at(words, i) {
@@ -339,10 +348,18 @@ fn shape_without(
     let before = from.checked_sub(1).and_then(|i| ws.get(i));
     // After "that" a clause follows, unless "that" was a determiner:
     // "rejected that allegation on Tuesday".
-    let verb_inside = (0..words.len()).any(|i| finite_at(&words, i))
+    let verb_inside = (0..words.len()).any(|i| finite_at(&words, i) || could_be_verb(&words, i))
         || words.iter().any(|w| SUBJECT_PRONOUNS.contains(&w.lower));
+    // "that some Republicans …", "that the …", "that Trump …": "that"
+    // before another determiner, a name or a number opens a clause.
+    let clause_opener = words
+        .first()
+        .is_some_and(|f| is_determiner(f) || f.capitalised() || f.kind == TokenKind::Number);
     let complementizer = before.is_some_and(|b| {
-        b.is_colon() || b.is("whether") || b.is("if") || b.is("that") && verb_inside
+        b.is_colon()
+            || b.is("whether")
+            || b.is("if")
+            || b.is("that") && (verb_inside || clause_opener)
     });
     if complementizer {
         return Shape::Complement;
@@ -584,6 +601,62 @@ fn clause_after_clause_verb(ws: &[Word<'_>], content: &Range<usize>, lemma: Opti
         && !words.first().is_some_and(|f| {
             PHRASE_OPENERS.contains(&f.lower) || f.is("to") || (f.is("a") || f.is("an"))
         })
+        && (0..words.len()).any(|i| could_be_verb(&words, i))
+}
+
+/// Whether `words[i]` may be the finite verb of a clause the lists do not
+/// know ("the job erases the barriers"): a known finite form, or a
+/// lower-case -s or -ed word outside quotes, neither after a determiner
+/// nor hyphenated. "announced the switch in a New York Times op-ed" has
+/// none, and is a noun phrase.
+fn could_be_verb(words: &[&Word<'_>], i: usize) -> bool {
+    let w = words[i];
+    if w.quoted || !w.is_word() {
+        return false;
+    }
+    if pronoun_contraction(w) {
+        return true;
+    }
+    if w.capitalised() || i > 0 && crate::words::makes_a_noun(words[i - 1]) {
+        return false;
+    }
+    let inflected = w.lower.len() > 3
+        && !w.lower.contains('-')
+        && (w.lower.ends_with('s') && !w.lower.ends_with("ss") || w.lower.ends_with("ed"));
+    let auxiliary = crate::words::is_auxiliary(w) && !w.lower.ends_with("ly");
+    // "the ferries run late", "some Republicans find him …": a plain
+    // lower-case word after a plural noun or a name is a present tense.
+    let after_plural = i > 0 && {
+        let p = words[i - 1];
+        let plural = p.lower.len() > 3
+            && p.lower.ends_with('s')
+            && !p.lower.ends_with("ss")
+            && !p.lower.contains('\'')
+            && !p.lower.contains('’');
+        plural
+            && !w.capitalised()
+            && w.lower.len() > 2
+            && !w.lower.ends_with("ly")
+            && !w.lower.ends_with("ing")
+            && !crate::words::is_phrase_stop(w)
+            && !PHRASE_OPENERS.contains(&w.lower)
+            && !is_determiner(w)
+    };
+    // The first word is a plural noun more often than a verb ("announced
+    // plans …"); a known finite form or an auxiliary there follows a number
+    // ("said 2016 has seen …").
+    w.finite || auxiliary || after_plural || i > 0 && inflected
+}
+
+/// A pronoun with its verb contracted onto it: "he'd", "they’re",
+/// "it's", "that's", "there's" open a clause.
+fn pronoun_contraction(w: &Word<'_>) -> bool {
+    let lower = w.lower.replace('’', "'");
+    let Some((stem, tail)) = lower.split_once('\'') else {
+        return false;
+    };
+    ["s", "d", "re", "ve", "m", "ll"].contains(&tail)
+        && (SUBJECT_PRONOUNS.contains(&stem) || ["that", "what", "who"].contains(&stem))
 }
 
 /// Whether content of this shape is a proposition for reading `r`.

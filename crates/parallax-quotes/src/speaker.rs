@@ -632,7 +632,12 @@ fn mention_left_from(
 /// study", "his campaign"): sources that are not people or bodies.
 fn generic_phrase_left(ws: &[Word<'_>], last: usize, text: &str) -> Option<Mention> {
     let head = ws.get(last)?;
-    if !head.is_word() || head.capitalised() || head.verb.is_some() || is_auxiliary(head) {
+    if !head.is_word()
+        || head.capitalised()
+        || head.verb.is_some()
+        || head.finite
+        || is_auxiliary(head)
+    {
         return None;
     }
     let mut start = last;
@@ -652,7 +657,8 @@ fn generic_phrase_left(ws: &[Word<'_>], last: usize, text: &str) -> Option<Menti
                 },
             });
         }
-        if p.quoted || !p.is_word() || is_phrase_stop(p) || p.verb.is_some() {
+        // "The senator makes stops": a finite verb ends the phrase.
+        if p.quoted || !p.is_word() || is_phrase_stop(p) || p.verb.is_some() || p.finite {
             return None;
         }
         start -= 1;
@@ -675,6 +681,17 @@ fn lowercase_role_before_name(ws: &[Word<'_>], i: usize) -> bool {
 /// The speaker mention that starts at `start` reading rightwards, for
 /// inverted cues ("…, said Igor Klimov, a Russian Air Force spokesman").
 /// Returns the mention and the index after it.
+/// "The Post intervened": a lower-case -ed word right after a capitalised
+/// one is a past tense, not part of the phrase (after a determiner it is
+/// an adjective: "the armed forces").
+fn past_after_name(ws: &[Word<'_>], i: usize) -> bool {
+    i > 0
+        && ws[i].lower.ends_with("ed")
+        && ws[i].lower.len() > 4
+        && ws[i - 1].capitalised()
+        && !is_determiner(&ws[i - 1])
+}
+
 pub fn mention_right(ws: &[Word<'_>], start: usize, text: &str) -> Option<(Mention, usize)> {
     let first = ws.get(start)?;
     if first.quoted {
@@ -712,6 +729,8 @@ pub fn mention_right(ws: &[Word<'_>], start: usize, text: &str) -> Option<(Menti
                     && end - start <= 5
                     && is_determiner(&ws[start])
                     && w.verb.is_none()
+                    && !w.finite
+                    && !past_after_name(ws, end)
                     && !is_joiner(w)
                     && !is_phrase_stop(w)
                     && !is_auxiliary(w)));
@@ -790,7 +809,9 @@ pub fn source_of(m: &Mention, res: &Resolved, text: &str) -> (SourceType, Option
                 *kind == Kind::People
             }
             _ => false,
-        };
+        } || !matches!(m.kind, MentionKind::Pronoun { .. })
+            // "Some", "Many", "Most": a quantifier standing for people.
+            && lexicon().noun(&head.to_lowercase(), Kind::People).is_some();
         // "he", "she", an author's "I": a person, though nothing in the
         // article names them.
         let writer = matches!(

@@ -296,6 +296,20 @@ pub fn is_determiner(w: &Word<'_>) -> bool {
     determiners().contains(w.lower)
 }
 
+/// Determiners that also stand alone as a subject: "Many said …", "Some
+/// told reporters …", "Both denied …". Before a verb form they are its
+/// subject, not what makes it a noun.
+const PRONOUN_QUANTIFIERS: &[&str] = &[
+    "many", "some", "several", "most", "all", "both", "each", "one", "two", "three", "another",
+];
+
+/// A determiner that makes the verb form after it a noun ("the report",
+/// "his claims"), unlike a quantifier standing as the subject ("many
+/// said").
+pub fn makes_a_noun(w: &Word<'_>) -> bool {
+    is_determiner(w) && !PRONOUN_QUANTIFIERS.contains(&w.lower)
+}
+
 /// A form of "to be" ("was", "is", "been"): before a participle it makes a
 /// passive, before a gerund a progressive.
 pub fn is_be_form(w: &Word<'_>) -> bool {

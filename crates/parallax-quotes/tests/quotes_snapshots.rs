@@ -253,3 +253,25 @@ fn credits_and_labels_before_a_colon_are_not_speakers() {
          Olmo: We will rebuild the pier."
     ));
 }
+
+#[test]
+fn quantifiers_speak_and_participles_report_apart() {
+    insta::assert_snapshot!(view(
+        "Many said the ferries ran late.\n\n\
+         Officials said 2031 has seen the worst winter on record.\n\n\
+         Rein said the pier was “unsafe,” noting that the gates had failed twice.\n\n\
+         As a girl in Velm, her mother refused to sail, insisting that the sea was cruel.\n\n\
+         The Ledger intervened in April, arguing that the repairs were a public matter."
+    ));
+}
+
+#[test]
+fn noun_phrase_objects_report_nothing() {
+    insta::assert_snapshot!(view(
+        "Olmo made news by announcing the switch in a Harbour Ledger op-ed.\n\n\
+         The Ledger posted an article Friday suggesting Rein owes the board money.\n\n\
+         Quell announced the closure of the northern pier.\n\n\
+         The board confirmed the appointment of a new harbour master.\n\n\
+         Quell announced that the northern pier would close."
+    ));
+}

@@ -32,7 +32,7 @@ use std::ops::Range;
 use parallax_analysis::lexicon::{Mode, Signal, Verb, VerbForm};
 
 use crate::speaker::{skip_left_modifiers, Mention};
-use crate::words::{self, is_determiner, Word};
+use crate::words::{self, Word};
 use between_commas::{subject_window, SubjectWindow};
 
 /// One attribution read off a cue.
@@ -162,7 +162,7 @@ impl<'s, 'w> CueSite<'s, 'w> {
 /// form a noun.
 fn after_determiner(s: &CueSite<'_, '_>) -> bool {
     s.prev()
-        .is_some_and(|p| is_determiner(p) || p.is("'s") || p.is("’s"))
+        .is_some_and(|p| words::makes_a_noun(p) || p.is("'s") || p.is("’s"))
 }
 
 /// "to say", "wants to report": an infinitive reports nothing yet.
