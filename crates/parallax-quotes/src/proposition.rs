@@ -435,6 +435,38 @@ const MODALS: &[&str] = &[
 /// mentioned"), after a modal ("would testify", "we can say"), the
 /// writer's aside ("it's worth noting", "as noted above") or with "no one"
 /// as its subject.
+/// Verbs whose impersonal passive still reports something said, by a
+/// source the sentence leaves out ("it was reported that …").
+const SAID_IN_PASSIVE: &[&str] = &[
+    "say", "report", "announce", "claim", "allege", "state", "confirm", "tell",
+];
+
+/// "It was estimated that …", "it is widely believed that …": an
+/// impersonal passive of a verb of thought or reckoning has nobody behind
+/// it.
+fn agentless(ws: &[Word<'_>], i: usize) -> bool {
+    let lemma = ws.get(i).and_then(|w| w.verb).map(|v| v.lemma);
+    if lemma.is_none_or(|l| SAID_IN_PASSIVE.contains(&l)) {
+        return false;
+    }
+    let mut k = i;
+    while k > 0 && is_auxiliary(&ws[k - 1]) && !crate::words::is_be_form(&ws[k - 1]) {
+        k -= 1;
+    }
+    k >= 2 && crate::words::is_be_form(&ws[k - 1]) && ws[k - 2].is("it") && !ws[k - 2].quoted
+}
+
+/// "Note that …", "Consider how …": a bare verb opening its sentence with
+/// no subject is the writer's instruction to the reader.
+fn imperative(ws: &[Word<'_>], i: usize, r: &Reading) -> bool {
+    let first_word = ws.iter().position(|w| w.is_word());
+    let Some(w) = ws.get(i) else { return false };
+    first_word == Some(i)
+        && r.mention.is_none()
+        && !w.quoted
+        && w.verb.is_some_and(|v| v.lemma == w.lower)
+}
+
 fn unsaid(ws: &[Word<'_>], i: usize, r: &Reading) -> bool {
     let before = |k: usize| i.checked_sub(k).and_then(|p| ws.get(p));
     // Up to two words back, over auxiliaries and adverbs ("did not
@@ -453,6 +485,9 @@ fn unsaid(ws: &[Word<'_>], i: usize, r: &Reading) -> bool {
         }
     }
     if before(1).is_some_and(|w| w.is("worth")) {
+        return true;
+    }
+    if agentless(ws, i) || imperative(ws, i, r) {
         return true;
     }
     let next = ws.get(i + 1);

@@ -915,6 +915,33 @@ fn gender_of_person(name: &str, role: Option<&str>) -> Gender {
     gender_of_first_name(first)
 }
 
+/// Whether the name `ws[i..=j]` is a picture credit or its agency:
+/// "Joshua Roberts/Reuters", "(Reuters photo: Jonathan Ernst)", "Photo by
+/// Jane Doe".
+fn in_credit(ws: &[Word<'_>], i: usize, j: usize) -> bool {
+    let slash = |w: &Word<'_>| w.s == "/" || w.s == "|";
+    let slash_after = ws.get(j + 1).is_some_and(slash) || i > 0 && slash(&ws[i - 1]);
+    let credit_word = |w: &Word<'_>| {
+        [
+            "photo",
+            "photos",
+            "photograph",
+            "photographer",
+            "credit",
+            "image",
+            "picture",
+            "pictures",
+            "courtesy",
+        ]
+        .contains(&w.lower)
+    };
+    let credit_before = ws[i.saturating_sub(4)..i].iter().any(credit_word)
+        && ws
+            .get(i.wrapping_sub(1))
+            .is_some_and(|p| p.is_colon() || p.is("by") || p.is("of"));
+    slash_after || credit_before
+}
+
 impl Resolver {
     /// Note the people named in one sentence.
     pub fn learn_sentence(&mut self, ws: &[Word<'_>], text: &str) {
@@ -932,8 +959,9 @@ impl Resolver {
                 j += 1;
             }
             // Only a name of two words or more is learned; a run of one
-            // capitalised word ("The", "Konashenkov") cannot make one.
-            let single = j == i;
+            // capitalised word ("The", "Konashenkov") cannot make one. A
+            // picture credit's name is nobody a pronoun stands for.
+            let single = j == i || in_credit(ws, i, j);
             if let Some(m) = (!single).then(|| mention_left(ws, j + 1, text)).flatten() {
                 if let MentionKind::Person { name, role } = &m.kind {
                     if name.split_whitespace().count() >= 2 {
@@ -972,6 +1000,37 @@ impl Resolver {
     /// The speakers resolved so far, latest first, as far back as [`LOOKBACK`].
     fn recent(&self) -> impl Iterator<Item = &Resolved> {
         self.speakers.iter().rev().take(LOOKBACK).map(|(_, s)| s)
+    }
+
+    /// The latest speaker a pronoun of this kind and gender may stand for.
+    /// A speaker whose gender nothing told yields to a person of the
+    /// pronoun's gender named after that speaker's words ("Mr Trump said
+    /// … Gretchen Whitmer … “…,” she said": Whitmer).
+    fn recent_speaker_for(&self, kind: Kind, gender: Gender, at: usize) -> Option<Resolved> {
+        let (pos, speaker) = self
+            .speakers
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .find(|(_, s)| compatible(s, kind, gender))?;
+        if kind != Kind::Person || gender == Gender::Unknown || speaker.gender != Gender::Unknown {
+            return Some(speaker.clone());
+        }
+        let named_before = self.people.partition_point(|p| p.at < at);
+        let later = self.people[..named_before]
+            .iter()
+            .rev()
+            .take_while(|p| p.at > *pos)
+            .find(|p| p.gender == gender && p.name != speaker.name);
+        Some(match later {
+            Some(p) => Resolved {
+                name: p.name.clone(),
+                role: p.role.clone(),
+                kind: Kind::Person,
+                gender: p.gender,
+            },
+            None => speaker.clone(),
+        })
     }
 
     /// Who a mention is, given everything said before `at`.
@@ -1039,9 +1098,7 @@ impl Resolver {
                 gender: *gender,
             },
             MentionKind::Pronoun { kind, gender, .. } => self
-                .recent()
-                .find(|s| compatible(s, *kind, *gender))
-                .cloned()
+                .recent_speaker_for(*kind, *gender, at)
                 .or_else(|| {
                     // People are learned in document order, so those named
                     // before `at` form a prefix.

@@ -275,3 +275,23 @@ fn noun_phrase_objects_report_nothing() {
          Quell announced that the northern pier would close."
     ));
 }
+
+#[test]
+fn impersonal_passives_and_the_writers_instructions_report_nothing() {
+    insta::assert_snapshot!(view(
+        "It was estimated that the repairs cost $12 million.\n\n\
+         It is widely believed that the gates failed.\n\n\
+         It was reported that the pier had closed.\n\n\
+         Note that the board meets on Fridays."
+    ));
+}
+
+#[test]
+fn pronouns_pass_over_picture_credits_and_heed_titles() {
+    insta::assert_snapshot!(view(
+        "Mayor Ada Rein visits the pier in March. (Joshua Olmo/Harbour Ledger)\n\n\
+         “We will rebuild,” he said.\n\n\
+         Mr Quell said the gates had failed. Nina Fenn, the harbour master, answered on the radio.\n\n\
+         “The gates are sound,” she said."
+    ));
+}

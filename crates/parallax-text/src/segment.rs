@@ -270,7 +270,8 @@ impl<'a> Splitter<'a> {
         let rest = self.text.get(after..self.end).unwrap_or("");
         let body = rest.trim_start();
         let spaced = body.len() < rest.len();
-        let next_start = (!body.is_empty() && (spaced || kind == RunKind::Wide))
+        let glued = kind == RunKind::Period && !spaced && self.glued_sentence(start, body);
+        let next_start = (!body.is_empty() && (spaced || glued || kind == RunKind::Wide))
             .then_some(self.end - body.len());
         Candidate {
             start,
@@ -279,6 +280,22 @@ impl<'a> Splitter<'a> {
             closes_quote,
             next_start,
         }
+    }
+
+    /// "… by President Obama.In an interview …": copy that lost the space
+    /// after a full stop. Two lower-case letters before the dot and a
+    /// capital with a lower-case letter after it (or after the closing
+    /// quote) start a new sentence; "U.S.A", "3.5", "Amazon.com" and
+    /// "Ph.D" do not match.
+    fn glued_sentence(&self, dot: usize, body: &str) -> bool {
+        let before = self.text.get(..dot).unwrap_or("");
+        let mut back = before.chars().rev();
+        let lower_before = back.next().is_some_and(char::is_lowercase)
+            && back.next().is_some_and(char::is_lowercase);
+        let mut next = body.chars();
+        lower_before
+            && next.next().is_some_and(char::is_uppercase)
+            && next.next().is_some_and(char::is_lowercase)
     }
 
     /// Whether the run lies inside a quotation that closes later in the

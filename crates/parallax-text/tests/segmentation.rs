@@ -231,3 +231,12 @@ fn blank_lines_are_not_paragraphs() {
         .collect();
     assert_eq!(words, ["Two", "."]);
 }
+
+#[test]
+fn sentences_that_lost_the_space_after_their_full_stop() {
+    insta::assert_debug_snapshot!(sentences(
+        "The gates were built by Mayor Ada Rein.In an interview, she said the pier \
+         was “safe for decades.”On Thursday, the board met. Prices rose 3.5 percent \
+         at Amazon.com and in the U.S.A last year, said a Ph.D student."
+    ));
+}
