@@ -19,7 +19,17 @@ pub(crate) fn skip_adjuncts(ws: &[Word<'_>], mut i: usize, lemma: &str) -> usize
         lemma,
         "tell" | "ask" | "warn" | "urge" | "assure" | "inform" | "remind"
     ) {
-        if let Some((_, next)) = mention_right(ws, i, "") {
+        // "told local NBC station KARE 11 that …": the addressee runs to a
+        // "that" a few words on, with no verb, comma or quote between.
+        let that = (i..ws.len().min(i + 10)).find(|&k| ws[k].is("that"));
+        let plain_until = |k: usize| {
+            ws[i..k].iter().all(|w| {
+                !w.quoted && !w.is_quote() && !w.is_comma() && !w.finite && w.verb.is_none()
+            })
+        };
+        if let Some(k) = that.filter(|&k| k > i && plain_until(k)) {
+            i = k;
+        } else if let Some((_, next)) = mention_right(ws, i, "") {
             i = next;
         } else if ws.get(i).is_some_and(|w| w.is_word() && !w.is("that")) {
             i += 1;

@@ -29,20 +29,13 @@ pub(crate) fn fallback_mention(ws: &[Word<'_>], text: &str, r: &Reading) -> Opti
     }
     let opening = r
         .inherits
-        .then(|| mention_right(ws, subject_start(ws, cue_at), text))
-        .flatten()
-        .filter(|(m, after)| {
-            // "Expecting a protest, …": the opening word is the cue itself.
-            let overlaps_cue = m.range.start < r.cue.end && r.cue.start < m.range.end;
-            // Only a plain "Subject verb …" opening: the word after the
-            // mention must not start a phrase or a clause of its own. A
-            // learned cue takes the opening subject before it, whatever
-            // follows.
-            let plain = ws
-                .get(*after)
-                .is_some_and(|n| n.is_word() && (!words::is_phrase_stop(n) || n.is("said")));
-            !overlaps_cue && (plain || r.learned && m.range.end <= r.cue.start)
+        .then(|| {
+            subject_starts(ws, cue_at)
+                .into_iter()
+                .filter_map(|at| mention_right(ws, at, text))
+                .find(|(m, after)| opening_subject(ws, r, m, *after))
         })
+        .flatten()
         .map(|(m, _)| m);
     if opening.is_some() || !r.learned {
         return opening;
@@ -50,25 +43,75 @@ pub(crate) fn fallback_mention(ws: &[Word<'_>], text: &str, r: &Reading) -> Opti
     nearest_mention_before(ws, text, 0, cue_at?)
 }
 
-/// Where the sentence's subject stands: at its start, or after an opening
-/// phrase and its comma ("As a boy in Tennessee, his mother refused …,
-/// insisting …"), when that comma comes before the cue.
-fn subject_start(ws: &[Word<'_>], cue_at: Option<usize>) -> usize {
+/// Whether mention `m`, which ends before word `after`, opens a plain
+/// "Subject verb …" clause for reading `r`: the word after it must not
+/// start a phrase or a clause of its own ("Expecting a protest, …" opens
+/// with the cue itself). A learned cue takes the opening subject before
+/// it, whatever follows.
+fn opening_subject(ws: &[Word<'_>], r: &Reading, m: &Mention, after: usize) -> bool {
+    let overlaps_cue = m.range.start < r.cue.end && r.cue.start < m.range.end;
+    let plain = ws
+        .get(after)
+        .is_some_and(|n| n.is_word() && (!words::is_phrase_stop(n) || n.is("said")));
+    !overlaps_cue && (plain || r.learned && m.range.end <= r.cue.start)
+}
+
+/// Where the sentence's subject may stand: at its start, or after an
+/// opening phrase and its commas ("As a boy in Tennessee, his mother
+/// refused …, insisting …"; "In Salem, New Hampshire, Trump went after
+/// Bush, calling …"), each before the cue.
+fn subject_starts(ws: &[Word<'_>], cue_at: Option<usize>) -> Vec<usize> {
     let opener = ws.first().is_some_and(|w| {
         [
-            "as", "in", "on", "at", "after", "before", "during", "since", "when", "while", "with",
-            "for", "from", "by", "last", "earlier", "later", "like", "unlike", "despite",
+            "as",
+            "in",
+            "on",
+            "at",
+            "after",
+            "before",
+            "during",
+            "since",
+            "when",
+            "while",
+            "with",
+            "for",
+            "from",
+            "by",
+            "last",
+            "earlier",
+            "later",
+            "like",
+            "unlike",
+            "despite",
+            "however",
+            "meanwhile",
+            "still",
+            "instead",
+            "then",
+            "now",
+            "yet",
+            "but",
+            "and",
+            "also",
+            "again",
+            "indeed",
+            "separately",
         ]
         .contains(&w.lower)
     });
-    if !opener {
-        return 0;
+    let mut starts = vec![0];
+    if opener {
+        let cue = cue_at.unwrap_or(ws.len());
+        starts.extend(
+            ws.iter()
+                .enumerate()
+                .take(20.min(cue))
+                .filter(|(c, w)| w.is_comma() && !w.quoted && c + 1 < cue)
+                .map(|(c, _)| c + 1)
+                .take(3),
+        );
     }
-    let comma = ws.iter().take(15).position(|w| w.is_comma() && !w.quoted);
-    match (comma, cue_at) {
-        (Some(c), Some(cue)) if c + 1 < cue => c + 1,
-        _ => 0,
-    }
+    starts
 }
 
 /// The nearest pronoun (possessives included: "his" for he) or name of a
