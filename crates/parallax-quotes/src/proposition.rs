@@ -189,11 +189,15 @@ fn subject_and_verb(words: &[&Word<'_>]) -> bool {
     if !opener {
         return verb_after_subject(words, 0, false);
     }
+    // "In all, though, the justices are …": the clause may start after
+    // the second or third comma of the opening.
     words
         .iter()
-        .take(12)
-        .position(|w| w.is_comma())
-        .is_some_and(|c| verb_after_subject(words, c + 1, false))
+        .enumerate()
+        .take(16)
+        .filter(|(_, w)| w.is_comma())
+        .take(3)
+        .any(|(c, _)| verb_after_subject(words, c + 1, false))
 }
 
 /// A finite verb among `words[from..]` after at least one word, before
@@ -565,6 +569,11 @@ pub(crate) fn reports_a_proposition(ws: &[Word<'_>], r: &Reading) -> bool {
             r.mention
                 .as_ref()
                 .map_or(r.cue.start, |m| m.range.start.min(r.cue.start))..r.cue.end;
+        // "In the end, Rosenthal said, union voters vote Democratic": after
+        // the interruption, three words or more with one that can be a verb.
+        if around && loose_clause(ws, &(r.cue.end..c.end)) {
+            return true;
+        }
         let shapes = if around {
             vec![
                 shape(ws, &(c.start..r.cue.start), lemma),
@@ -636,6 +645,22 @@ fn clause_after_clause_verb(ws: &[Word<'_>], content: &Range<usize>, lemma: Opti
         && !words.first().is_some_and(|f| {
             PHRASE_OPENERS.contains(&f.lower) || f.is("to") || (f.is("a") || f.is("an"))
         })
+        && (0..words.len()).any(|i| could_be_verb(&words, i))
+}
+
+/// Three words or more in `range`, one of which can be a verb, that open
+/// with no phrase of time or place.
+fn loose_clause(ws: &[Word<'_>], range: &Range<usize>) -> bool {
+    let from = ws.partition_point(|w| w.r.start < range.start);
+    let words: Vec<&Word<'_>> = ws[from..]
+        .iter()
+        .take_while(|w| w.r.end <= range.end)
+        .filter(|w| w.is_word() && !w.is_comma())
+        .collect();
+    words.len() >= 3
+        && !words
+            .first()
+            .is_some_and(|f| PHRASE_OPENERS.contains(&f.lower) || f.is("to"))
         && (0..words.len()).any(|i| could_be_verb(&words, i))
 }
 

@@ -295,3 +295,15 @@ fn pronouns_pass_over_picture_credits_and_heed_titles() {
          “The gates are sound,” she said."
     ));
 }
+
+#[test]
+fn reports_after_a_comma_and_around_an_opening() {
+    insta::assert_snapshot!(view(
+        "As Rein noted, the ferries will run again by May.\n\n\
+         Quell said, the gates will hold another winter.\n\n\
+         In all, though, the board is doing what it can, Professor Olmo said.\n\n\
+         In the end, Ms. Fenn said, harbour crews almost always end up working late.\n\n\
+         The pier had one more season in it, said a former spokesman for the harbour board.\n\n\
+         Of the three states, only Velm kept its ferries."
+    ));
+}

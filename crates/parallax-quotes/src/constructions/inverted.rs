@@ -33,6 +33,25 @@ fn trailing(x: &Word<'_>) -> bool {
             .contains(&x.lower))
 }
 
+/// "said a former spokesman for the government", "said a professor at
+/// Velm University": a phrase after the description that ends the
+/// sentence or meets a comma, with no verb in it, belongs to the speaker.
+/// Returns the index after it.
+fn description_tail(ws: &[Word<'_>], after: usize) -> Option<usize> {
+    let first = ws.get(after)?;
+    if !["for", "of", "at", "with", "from", "in"].contains(&first.lower) {
+        return None;
+    }
+    let end = (after + 1..ws.len().min(after + 12))
+        .find(|&k| ws[k].is_comma() || ws[k].ends_sentence())
+        .unwrap_or(ws.len());
+    let plain = end > after + 1
+        && ws[after + 1..end]
+            .iter()
+            .all(|w| w.is_word() && !w.quoted && !w.finite && w.verb.is_none());
+    plain.then_some(end)
+}
+
 /// The verb opens its stretch right after the report, and the speaker
 /// follows it. Right after a closing quote mark the cue is inverted
 /// whatever follows the name ("''…,'' said Douglas Holtz-Eakin, an
@@ -47,8 +66,9 @@ pub(crate) fn inverted(s: &CueSite<'_, '_>) -> Read {
         return Read::Nothing;
     };
     let mut appositive = None;
-    let mut end_of_clause = after;
-    if ws.get(after).is_some_and(Word::is_comma) {
+    let mut end_of_clause = description_tail(ws, after).unwrap_or(after);
+    if ws.get(end_of_clause).is_some_and(Word::is_comma) {
+        let after = end_of_clause;
         let segment_end = |from: usize| {
             ws[from..]
                 .iter()

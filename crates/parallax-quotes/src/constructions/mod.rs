@@ -161,8 +161,12 @@ impl<'s, 'w> CueSite<'s, 'w> {
 /// "the report", "his claims": a determiner or a possessive makes the verb
 /// form a noun.
 fn after_determiner(s: &CueSite<'_, '_>) -> bool {
-    s.prev()
-        .is_some_and(|p| words::makes_a_noun(p) || p.is("'s") || p.is("’s"))
+    // "Many said", but "three states", "some reports", "all claims": after
+    // a quantifier a form that is also a noun is the noun.
+    let homograph = !s.w.s.ends_with("ed") && subject::NOUN_HOMOGRAPHS.contains(&s.verb.lemma);
+    s.prev().is_some_and(|p| {
+        words::makes_a_noun(p) || words::is_determiner(p) && homograph || p.is("'s") || p.is("’s")
+    })
 }
 
 /// "to say", "wants to report": an infinitive reports nothing yet.

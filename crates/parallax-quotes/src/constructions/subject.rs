@@ -11,7 +11,7 @@ use crate::speaker::{mention_left, MentionKind};
 use crate::words::Word;
 
 /// Verbs whose -s form is also a plural noun ("reports", "claims", "states").
-const NOUN_HOMOGRAPHS: &[&str] = &[
+pub(crate) const NOUN_HOMOGRAPHS: &[&str] = &[
     "state", "report", "claim", "call", "charge", "demand", "note", "quote", "answer", "comment",
     "promise", "fear", "hope", "estimate", "reply", "suspect", "record", "attack", "blame",
     "support", "back", "order", "question", "plan", "show", "name", "offer", "post", "address",
@@ -108,8 +108,25 @@ fn reported_words(s: &CueSite<'_, '_>, start: usize) -> Option<Range<usize>> {
     let quote_after = ws.get(after).is_some_and(|x| x.is_quote())
         || ws.get(after).is_some_and(|x| x.is_comma())
             && ws.get(after + 1).is_some_and(|x| x.is_quote());
+    // "Clyburn said, the voters will …", "As Clyburn noted, those voters
+    // …": a comma after the verb and a clause of three words or more, with
+    // no report before the subject (nothing, or only a subordinator).
+    let only_opener = before
+        .as_ref()
+        .is_none_or(|_| start == 1 && ws.first().is_some_and(|f| f.is("as") || f.is("like")));
+    // Not after a form that is also a noun ("For networks that own their
+    // old shows, …", "Of the three states, …").
+    let noun_form = !s.w.s.ends_with("ed") && NOUN_HOMOGRAPHS.contains(&s.verb.lemma);
+    let clause_after_comma = !noun_form
+        && after == v + 1
+        && ws.get(after).is_some_and(|x| x.is_comma() && !x.quoted)
+        && !ws.get(after + 1).is_some_and(|x| x.is_quote())
+        && only_opener
+        && clause_to_end(text, ws, after + 1).is_some_and(|c| word_count(text, &c) >= 3);
     let content = if that_or_colon || quotation_after(ws, after) {
         clause_to_end(text, ws, after)
+    } else if clause_after_comma {
+        clause_to_end(text, ws, after + 1)
     } else if let (Some(b), true) = (before.clone(), tail_is_short || quotation_before(ws, start)) {
         let after_comma = next_comma.and_then(|e| clause_to_end(text, ws, e + 1));
         match after_comma {
