@@ -85,6 +85,18 @@ enum TrainCommand {
         /// Passes over the examples.
         #[arg(long, default_value_t = 3)]
         epochs: usize,
+        /// A hand-labelled sample of records from other desks (the format
+        /// of `eval labels`): its readings join every fit as examples.
+        #[arg(long, requires = "articles")]
+        labels: Option<PathBuf>,
+        /// The articles the labels come from (any input `extract` reads).
+        #[arg(long, requires = "labels", num_args = 1..)]
+        articles: Vec<String>,
+        /// How many times a labelled reading counts.
+        #[arg(long, default_value_t = 3)]
+        label_weight: usize,
+        #[command(flatten)]
+        input: InputArgs,
     },
 }
 
@@ -533,22 +545,76 @@ fn eval_extraction(dir: &std::path::Path, worst: usize, json: bool) -> Result<Ex
 }
 
 /// Train the cue model and write its file.
+/// The hand-labelled sample a training run adds, if any.
+struct TrainLabels<'a> {
+    labels: Option<&'a Path>,
+    articles: Vec<String>,
+    input: &'a InputArgs,
+}
+
+/// The labelled articles of a sample: each article cleaned on its own, as
+/// `eval labels` analyses it, with its labelled records.
+fn labelled_articles(t: &TrainLabels<'_>) -> Result<Vec<parallax_eval::train::LabelledArticle>> {
+    use parallax_eval::labels;
+    let Some(path) = t.labels else {
+        return Ok(Vec::new());
+    };
+    let labels = labels::load_labels(path)?;
+    let wanted = labels::document_ids(&labels);
+    let pipeline = t.input.pipeline()?;
+    let mut reader_opts = ReaderOptions {
+        max_document_bytes: t.input.max_doc_bytes,
+        ..Default::default()
+    };
+    for f in &t.input.fields {
+        reader_opts.fields.set(f)?;
+    }
+    let mut out = Vec::new();
+    for ev in parallax_ingest::Reader::new(t.articles.clone(), reader_opts) {
+        match ev {
+            parallax_ingest::Event::Document(d) if wanted.contains(&d.id) => {
+                let id = d.id.clone();
+                match pipeline.clean_one(*d) {
+                    Ok(clean) => out.push(parallax_eval::train::LabelledArticle {
+                        text: clean.text,
+                        input: clean.input,
+                        records: labels
+                            .iter()
+                            .filter(|l| l.doc_id == id)
+                            .map(|l| (l.input_start, l.input_end, l.speech))
+                            .collect(),
+                    }),
+                    Err(p) => eprintln!("skipped {p}"),
+                }
+            }
+            parallax_ingest::Event::Problem(p) if !t.input.quiet => eprintln!("skipped {p}"),
+            _ => {}
+        }
+    }
+    if out.len() < wanted.len() {
+        anyhow::bail!(
+            "{}: {} of the {} labelled articles are not in {}",
+            path.display(),
+            wanted.len() - out.len(),
+            wanted.len(),
+            t.articles.join(", ")
+        );
+    }
+    Ok(out)
+}
+
 fn train_cues(
     dir: &std::path::Path,
     output: &std::path::Path,
-    min_count: usize,
-    min_rate: f64,
+    mut settings: parallax_eval::train::TrainSettings,
     epochs: usize,
+    labelled: TrainLabels<'_>,
 ) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
     let docs = parallax_eval::attribution::load_brat(dir)?;
-    let mut settings = parallax_eval::train::TrainSettings {
-        min_count,
-        min_rate,
-        ..Default::default()
-    };
+    let articles = labelled_articles(&labelled)?;
     settings.fit.epochs = epochs;
-    let outcome = parallax_eval::train::train_cue_model(&docs, &settings);
+    let outcome = parallax_eval::train::train_cue_model(&docs, &articles, &settings);
     writeln!(
         out,
         "thresholds tried in five-fold cross-validation (F1 at 30%; the best F1 whose speech precision reaches {:.0}%):",
@@ -827,7 +893,24 @@ fn main() -> ExitCode {
             min_count,
             min_rate,
             epochs,
-        }) => train_cues(&dir, &output, min_count, min_rate, epochs),
+            labels,
+            articles,
+            label_weight,
+            input,
+        }) => {
+            let settings = parallax_eval::train::TrainSettings {
+                min_count,
+                min_rate,
+                label_weight,
+                ..Default::default()
+            };
+            let labelled = TrainLabels {
+                labels: labels.as_deref(),
+                articles,
+                input: &input,
+            };
+            train_cues(&dir, &output, settings, epochs, labelled)
+        }
     };
     match result {
         Ok(code) => code,

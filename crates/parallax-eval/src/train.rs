@@ -33,6 +33,9 @@ pub struct TrainSettings {
     /// general reading is tried on it (rare hits cost time on every text).
     pub min_rate: f64,
     pub fit: FitSettings,
+    /// How many times each reading of a hand-labelled article counts
+    /// against one reading of the annotated articles.
+    pub label_weight: usize,
 }
 
 impl Default for TrainSettings {
@@ -41,8 +44,57 @@ impl Default for TrainSettings {
             min_count: 2,
             min_rate: 0.2,
             fit: FitSettings::default(),
+            label_weight: 3,
         }
     }
+}
+
+/// An article of a hand-labelled sample (`parallax eval labels`' format):
+/// its clean text, where that text stands in the input, and the labelled
+/// records as (input start, input end, reports speech or writing).
+#[derive(Debug, Clone)]
+pub struct LabelledArticle {
+    pub text: String,
+    pub input: parallax_model::InputOffsets,
+    pub records: Vec<(usize, usize, bool)>,
+}
+
+/// The readings of labelled articles that a label judges: a reading whose
+/// content, in input characters, overlaps a labelled record by at least
+/// half of the shorter span takes the label's verdict. Readings no label
+/// covers are left out: nobody judged them. Candidates are every word the
+/// cue lexicon knows; training keeps those of its vocabulary.
+pub fn labelled_examples(articles: &[LabelledArticle]) -> Vec<(CueExample, bool)> {
+    let mut out = Vec::new();
+    for a in articles {
+        let doc = parallax_analysis::Analysed::new(&a.text, None);
+        let chars = CharOffsets::new(&a.text);
+        let to_input = |b: usize| {
+            let c = chars.char_of(b);
+            a.input.to_input(c, c).map(|(i, _)| i)
+        };
+        for e in cue_examples(&doc, &|w| lexicon().cue_mode(w).is_some()) {
+            let spans: Vec<(usize, usize)> = e
+                .content
+                .iter()
+                .filter_map(|r| Some((to_input(r.start)?, to_input(r.end)?)))
+                .collect();
+            let verdict = a.records.iter().find_map(|&(s, t, speech)| {
+                spans
+                    .iter()
+                    .any(|&(a0, a1)| {
+                        let o = a1.min(t).saturating_sub(a0.max(s));
+                        let shorter = (t - s).min(a1.saturating_sub(a0));
+                        o > 0 && 2 * o >= shorter
+                    })
+                    .then_some(speech)
+            });
+            if let Some(v) = verdict {
+                out.push((e, v));
+            }
+        }
+    }
+    out
 }
 
 /// One set of thresholds tried on the held-out articles.
@@ -204,6 +256,7 @@ fn labelled(d: &Prepared, vocab: &HashSet<&str>) -> Vec<(CueExample, bool)> {
 
 fn train_on(
     docs: &[&Prepared],
+    extra: &[(CueExample, bool)],
     settings: &TrainSettings,
     thresholds: Thresholds,
     calibration: &Calibration,
@@ -259,6 +312,15 @@ fn train_on(
         positives += usize::from(*positive);
         trainer.add(&e.features, *positive);
     }
+    for (e, positive) in extra {
+        if !e.rule && !kept.contains(e.word.as_str()) {
+            continue;
+        }
+        for _ in 0..settings.label_weight {
+            positives += usize::from(*positive);
+            trainer.add(&e.features, *positive);
+        }
+    }
     let text = trainer.train(&settings.fit, &vocabulary, thresholds, calibration);
     (text, vocabulary.len(), trainer.len(), positives)
 }
@@ -288,8 +350,18 @@ fn calibrate(folds: &[(CueModel, Vec<GoldDocument>)], thresholds: Thresholds) ->
 }
 
 /// Train a cue model on `docs`, choosing its thresholds on a held-out fifth.
-pub fn train_cue_model(docs: &[GoldDocument], settings: &TrainSettings) -> TrainOutcome {
+///
+/// `labelled` adds the readings of hand-labelled articles from other desks
+/// ([`labelled_examples`]) to every fit, each counting
+/// `settings.label_weight` times; the thresholds are still chosen on the
+/// annotated articles alone.
+pub fn train_cue_model(
+    docs: &[GoldDocument],
+    labelled: &[LabelledArticle],
+    settings: &TrainSettings,
+) -> TrainOutcome {
     let prepared: Vec<Prepared> = docs.iter().map(prepare).collect();
+    let extra = labelled_examples(labelled);
     let news = [-1.5f32, -1.0, -0.5, 0.0, 0.5, 1.0, f32::INFINITY];
     let rules = [f32::NEG_INFINITY, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5];
     let nesteds = [f32::NEG_INFINITY, 1.0, 2.0, 3.0];
@@ -317,6 +389,7 @@ pub fn train_cue_model(docs: &[GoldDocument], settings: &TrainSettings) -> Train
         let fit_docs: Vec<&Prepared> = fit.iter().map(|&i| &prepared[i]).collect();
         let (text, _, _, _) = train_on(
             &fit_docs,
+            &extra,
             settings,
             Thresholds::default(),
             &Calibration::default(),
@@ -379,7 +452,7 @@ pub fn train_cue_model(docs: &[GoldDocument], settings: &TrainSettings) -> Train
     let calibration = calibrate(&folds, chosen.thresholds);
     let all: Vec<&Prepared> = prepared.iter().collect();
     let (model, vocabulary, examples, positives) =
-        train_on(&all, settings, chosen.thresholds, &calibration);
+        train_on(&all, &extra, settings, chosen.thresholds, &calibration);
     TrainOutcome {
         model,
         vocabulary,
@@ -388,5 +461,43 @@ pub fn train_cue_model(docs: &[GoldDocument], settings: &TrainSettings) -> Train
         tuning,
         chosen,
         calibration,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labelled_readings_take_the_verdict_of_the_label_they_overlap() {
+        let text = "Mayor Ada Rein said the pier would reopen in May. \
+                    The board hopes the northern pier will close. \
+                    Olmo claimed the gates were new.";
+        let chars = text.chars().count();
+        let said = text.find("the pier would").unwrap();
+        let closure = text.find("the northern pier will").unwrap();
+        let article = LabelledArticle {
+            text: text.to_string(),
+            input: parallax_model::InputOffsets::identity(chars),
+            records: vec![
+                (said, said + "the pier would reopen in May".len(), true),
+                (
+                    closure,
+                    closure + "the northern pier will close".len(),
+                    false,
+                ),
+            ],
+        };
+        let examples = labelled_examples(&[article]);
+        let verdict = |cue: &str| {
+            examples
+                .iter()
+                .find(|(e, _)| text.get(e.cue.clone()) == Some(cue))
+                .map(|(_, y)| *y)
+        };
+        assert_eq!(verdict("said"), Some(true));
+        assert_eq!(verdict("hopes"), Some(false));
+        // "claimed" is read too, but no label judges it.
+        assert_eq!(verdict("claimed"), None);
     }
 }

@@ -104,6 +104,13 @@ impl Pipeline {
         Ok(annotate_with(draft.finish(), self.opts.annotators))
     }
 
+    /// Clean one document on its own, without annotating it: the text the
+    /// annotators would read and where it stands in the input (what
+    /// training on a labelled sample needs).
+    pub fn clean_one(&self, doc: SourceDocument) -> Result<parallax_clean::CleanArticle, Problem> {
+        Ok(self.cleaner.clean(parallax_ingest::decode(doc)?).finish())
+    }
+
     /// Run over `paths`, calling `on_document` for each analysed document
     /// in input order and `on_notice` for each skip or warning.
     pub fn run<D, N>(

@@ -625,7 +625,7 @@ impl<'d> Assembly<'d> {
         }
         let mut out = self.out;
         out.sort_by_key(|q| (q.range.start, q.range.end));
-        out.dedup_by(|a, b| a.range == b.range);
+        one_record_per_span(&mut out);
         renumber(&mut out);
         // One confidence per attribution, from where its first piece came.
         let mut confidences: Vec<Option<f32>> = Vec::new();
@@ -671,6 +671,35 @@ fn origin_of(r: &Reading) -> Origin {
         class,
         margin: r.margin,
     }
+}
+
+/// Whether two records report the same words: one span holds the other
+/// and the shorter is at least nine tenths of the longer (a quotation with
+/// and without its marks: "“I’ve been doing this work …,” says Tom Tyler,
+/// …, told the Monitor").
+fn same_span(a: &Range<usize>, b: &Range<usize>) -> bool {
+    let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    longer.start <= shorter.start
+        && shorter.end <= longer.end
+        && shorter.len() * 10 >= longer.len() * 9
+}
+
+/// Competing readings of one content span end as one record: of records
+/// (sorted by span) that report the same words, the direct quotation is
+/// kept, else the first.
+fn one_record_per_span(out: &mut Vec<QuoteFinding>) {
+    let mut kept: Vec<QuoteFinding> = Vec::with_capacity(out.len());
+    for q in out.drain(..) {
+        match kept.last_mut() {
+            Some(last) if same_span(&last.range, &q.range) => {
+                if q.kind == QuoteKind::Direct && last.kind != QuoteKind::Direct {
+                    *last = q;
+                }
+            }
+            _ => kept.push(q),
+        }
+    }
+    *out = kept;
 }
 
 /// [`crate::find_quotes`] with a cue model of the caller's (for training

@@ -307,3 +307,11 @@ fn reports_after_a_comma_and_around_an_opening() {
          Of the three states, only Velm kept its ferries."
     ));
 }
+
+#[test]
+fn one_record_when_two_cues_claim_one_quotation() {
+    insta::assert_snapshot!(view(
+        "“I’ve worked on these gates for 30 years, and I’ve never seen such a winter,” \
+         says Ivo Dern, a harbour engineer, told the Ledger."
+    ));
+}
