@@ -209,7 +209,11 @@ fn mention_is_fragment(ws: &[Word<'_>], range: &std::ops::Range<usize>) -> bool 
     };
     // "Obama got into trouble for": a lower-case finite verb inside.
     let finite = |w: &&&Word<'_>| w.finite && !w.capitalised();
+    // "First, you say something that …", "By signing up, you agree to
+    // …": outside a quotation "you" is the reader, whom nobody quotes.
+    let reader = first.is("you") && !first.quoted;
     gerund
+        || reader
         || NOT_SPEAKER_OPENERS.contains(&first.lower)
         || words.iter().skip(1).any(|w| aux(&w) || finite(&w))
         || words.iter().any(|w| contraction(w))

@@ -315,3 +315,12 @@ fn one_record_when_two_cues_claim_one_quotation() {
          says Ivo Dern, a harbour engineer, told the Ledger."
     ));
 }
+
+#[test]
+fn readers_modified_nouns_and_things_after_of_are_no_speakers() {
+    insta::assert_snapshot!(view(
+        "First, you say something bold; then you wait.\n\n\
+         We will see a new report of how the levy will hit the town.\n\n\
+         The result was confirmed by Velm's secretary of state, who called it “final.”"
+    ));
+}

@@ -31,7 +31,12 @@ pub(crate) fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<
     // "the alleged casualties", "his claims": after a determiner or a
     // possessive the word is an adjective or a noun, not a cue.
     let prev = v.checked_sub(1).and_then(|p| ws.get(p));
-    if prev.is_some_and(|p| words::makes_a_noun(p) || p.is("'s"))
+    // "a new report of …", "other new questions": a determiner and an
+    // adjective before it.
+    let modified =
+        v >= 2 && super::is_noun_modifier(&ws[v - 1]) && words::is_determiner(&ws[v - 2]);
+    if modified
+        || prev.is_some_and(|p| words::makes_a_noun(p) || p.is("'s"))
         || super::names_something(text, ws, v)
         || gerund_in_subject(ws, v)
     {

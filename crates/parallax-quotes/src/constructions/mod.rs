@@ -164,9 +164,31 @@ fn after_determiner(s: &CueSite<'_, '_>) -> bool {
     // "Many said", but "three states", "some reports", "all claims": after
     // a quantifier a form that is also a noun is the noun.
     let homograph = !s.w.s.ends_with("ed") && subject::NOUN_HOMOGRAPHS.contains(&s.verb.lemma);
-    s.prev().is_some_and(|p| {
-        words::makes_a_noun(p) || words::is_determiner(p) && homograph || p.is("'s") || p.is("’s")
-    })
+    // "a new report of …", "other recent claims": an adjective of
+    // `data/noun_modifiers.txt` between them changes nothing.
+    let modified = homograph
+        && s.v >= 2
+        && is_noun_modifier(&s.ws[s.v - 1])
+        && words::is_determiner(&s.ws[s.v - 2]);
+    modified
+        || s.prev().is_some_and(|p| {
+            words::makes_a_noun(p)
+                || words::is_determiner(p) && homograph
+                || p.is("'s")
+                || p.is("’s")
+        })
+}
+
+const NOUN_MODIFIERS: &str = include_str!("../../../../data/noun_modifiers.txt");
+
+/// An adjective of `data/noun_modifiers.txt`.
+pub(crate) fn is_noun_modifier(w: &Word<'_>) -> bool {
+    static SET: std::sync::OnceLock<parallax_analysis::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    !w.quoted
+        && SET
+            .get_or_init(|| parallax_analysis::word_list(NOUN_MODIFIERS))
+            .contains(w.lower)
 }
 
 /// "to say", "wants to report": an infinitive reports nothing yet.

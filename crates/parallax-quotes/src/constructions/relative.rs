@@ -19,6 +19,14 @@ pub(crate) fn relative_subject(s: &CueSite<'_, '_>) -> Read {
     let Some(mut m) = mention_left(s.ws, end, s.text) else {
         return Read::NotThis;
     };
+    // "Kentucky's secretary of state, who called …", "an architect of the
+    // law, who said …": "who" is a person, and a thing after "of" is not
+    // one; the phrase before "of" is the antecedent.
+    if pronoun.is("who") {
+        if let Some(head) = head_before_of(s, &m) {
+            m = head;
+        }
+    }
     m.range.end = pronoun.r.end;
     let after = skip_adjuncts(s.ws, s.v + 1, s.verb.lemma);
     let Some(content) = clause_to_end(s.text, s.ws, after) else {
@@ -26,6 +34,31 @@ pub(crate) fn relative_subject(s: &CueSite<'_, '_>) -> Read {
     };
     let content = clause_until_comma(s.text, s.ws, after).unwrap_or(content);
     Read::Reads(Reading::of_verb(s, Some(m), content))
+}
+
+/// The mention before "of" when `m` follows "of" and its head names no
+/// person or body: "secretary" in "secretary of state".
+fn head_before_of(
+    s: &CueSite<'_, '_>,
+    m: &crate::speaker::Mention,
+) -> Option<crate::speaker::Mention> {
+    let from = s.ws.iter().position(|w| w.r.start == m.range.start)?;
+    let last = s.ws[..s.ws.len()]
+        .iter()
+        .rposition(|w| w.r.end <= m.range.end)?;
+    let head = &s.ws[last];
+    let person = head.capitalised()
+        || parallax_analysis::lexicon::lexicon()
+            .any_noun(head.lower)
+            .is_some_and(|n| n.kind != parallax_analysis::lexicon::Kind::Organisation);
+    if person || from == 0 || !s.ws[from - 1].is("of") {
+        return None;
+    }
+    let before = mention_left(s.ws, from - 1, s.text)?;
+    Some(crate::speaker::Mention {
+        range: before.range.start..m.range.end,
+        kind: before.kind,
+    })
 }
 
 #[cfg(test)]
