@@ -324,3 +324,12 @@ fn readers_modified_nouns_and_things_after_of_are_no_speakers() {
          The result was confirmed by Velm's secretary of state, who called it “final.”"
     ));
 }
+
+#[test]
+fn an_opening_participle_reports_up_to_its_comma() {
+    insta::assert_snapshot!(view(
+        "Noting that the gates had failed twice, Rein asked the board for a new pier.\n\n\
+         Speaking at the harbour, Quell said the ferries would run again.\n\n\
+         Released in 1998, the harbour report blamed the tides."
+    ));
+}

@@ -102,6 +102,9 @@ pub(crate) fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<
     if passive && blamed_for {
         return None;
     }
+    if let Some(r) = opening_participle(text, ws, v, after, cue.clone(), signal, mode) {
+        return r;
+    }
     let content = if ws
         .get(after)
         .is_some_and(|x| !x.ends_sentence() && !x.is_comma())
@@ -139,6 +142,55 @@ pub(crate) fn read_learned_cue(text: &str, ws: &[Word<'_>], v: usize) -> Option<
         signal,
         mode,
     })
+}
+
+/// "Noting that lying to Congress is a crime, Sanders outlined …",
+/// "Speaking at the White House, Trump said …": a participle opening its
+/// sentence reports only up to the comma that ends the opening phrase, and
+/// the subject after that comma is its speaker. Returns `None` when the
+/// cue is no such opening, `Some(None)` when the opening reads as no
+/// report.
+fn opening_participle(
+    text: &str,
+    ws: &[Word<'_>],
+    v: usize,
+    after: usize,
+    cue: std::ops::Range<usize>,
+    signal: Signal,
+    mode: parallax_model::Mode,
+) -> Option<Option<Reading>> {
+    let w = ws.get(v)?;
+    let first_word = ws.iter().position(|x| x.is_word());
+    let participle = w.lower.ends_with("ing") || w.lower.ends_with("ed");
+    if first_word != Some(v) || !participle || w.quoted {
+        return None;
+    }
+    let comma = (after..ws.len()).find(|&i| ws[i].is_comma() && !ws[i].quoted)?;
+    let Some((mention, _)) = mention_right(ws, comma + 1, text) else {
+        return Some(None);
+    };
+    let mut from = after;
+    while ws.get(from).is_some_and(|x| x.is("that") && !x.quoted) {
+        from += 1;
+    }
+    let (Some(first), Some(last)) = (ws.get(from), comma.checked_sub(1).and_then(|i| ws.get(i)))
+    else {
+        return Some(None);
+    };
+    if last.r.end <= first.r.start {
+        return Some(None);
+    }
+    Some(Some(Reading {
+        inherits: false,
+        learned: true,
+        margin: None,
+        mention: Some(mention),
+        appositive: None,
+        content: vec![first.r.start..last.r.end],
+        cue,
+        signal,
+        mode,
+    }))
 }
 
 /// "Dozens of videos allegedly showing the aftermath … surfaced online":
