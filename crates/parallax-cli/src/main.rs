@@ -545,6 +545,31 @@ fn eval_extraction(dir: &std::path::Path, worst: usize, json: bool) -> Result<Ex
 }
 
 /// Train the cue model and write its file.
+/// The documents of `paths` whose ids a labelled sample names, read with
+/// the run's field mapping and size limit.
+fn labelled_sources(
+    wanted: &std::collections::BTreeSet<String>,
+    paths: Vec<String>,
+    input: &InputArgs,
+) -> Result<Vec<parallax_model::SourceDocument>> {
+    let mut reader_opts = ReaderOptions {
+        max_document_bytes: input.max_doc_bytes,
+        ..Default::default()
+    };
+    for f in &input.fields {
+        reader_opts.fields.set(f)?;
+    }
+    let mut sources = Vec::new();
+    for ev in parallax_ingest::Reader::new(paths, reader_opts) {
+        match ev {
+            parallax_ingest::Event::Document(d) if wanted.contains(&d.id) => sources.push(*d),
+            parallax_ingest::Event::Problem(p) if !input.quiet => eprintln!("skipped {p}"),
+            _ => {}
+        }
+    }
+    Ok(sources)
+}
+
 /// The hand-labelled sample a training run adds, if any.
 struct TrainLabels<'a> {
     labels: Option<&'a Path>,
@@ -562,33 +587,20 @@ fn labelled_articles(t: &TrainLabels<'_>) -> Result<Vec<parallax_eval::train::La
     let labels = labels::load_labels(path)?;
     let wanted = labels::document_ids(&labels);
     let pipeline = t.input.pipeline()?;
-    let mut reader_opts = ReaderOptions {
-        max_document_bytes: t.input.max_doc_bytes,
-        ..Default::default()
-    };
-    for f in &t.input.fields {
-        reader_opts.fields.set(f)?;
-    }
     let mut out = Vec::new();
-    for ev in parallax_ingest::Reader::new(t.articles.clone(), reader_opts) {
-        match ev {
-            parallax_ingest::Event::Document(d) if wanted.contains(&d.id) => {
-                let id = d.id.clone();
-                match pipeline.clean_one(*d) {
-                    Ok(clean) => out.push(parallax_eval::train::LabelledArticle {
-                        text: clean.text,
-                        input: clean.input,
-                        records: labels
-                            .iter()
-                            .filter(|l| l.doc_id == id)
-                            .map(|l| (l.input_start, l.input_end, l.speech))
-                            .collect(),
-                    }),
-                    Err(p) => eprintln!("skipped {p}"),
-                }
-            }
-            parallax_ingest::Event::Problem(p) if !t.input.quiet => eprintln!("skipped {p}"),
-            _ => {}
+    for d in labelled_sources(&wanted, t.articles.clone(), t.input)? {
+        let id = d.id.clone();
+        match pipeline.clean_one(d) {
+            Ok(clean) => out.push(parallax_eval::train::LabelledArticle {
+                text: clean.text,
+                input: clean.input,
+                records: labels
+                    .iter()
+                    .filter(|l| l.doc_id == id)
+                    .map(|l| (l.input_start, l.input_end, l.speech))
+                    .collect(),
+            }),
+            Err(p) => eprintln!("skipped {p}"),
         }
     }
     if out.len() < wanted.len() {
@@ -707,21 +719,7 @@ fn eval_labels(
     let labels = labels::load_labels(labels_path)?;
     let wanted = labels::document_ids(&labels);
     let pipeline = input.pipeline()?;
-    let mut reader_opts = ReaderOptions {
-        max_document_bytes: input.max_doc_bytes,
-        ..Default::default()
-    };
-    for f in &input.fields {
-        reader_opts.fields.set(f)?;
-    }
-    let mut sources = Vec::new();
-    for ev in parallax_ingest::Reader::new(paths, reader_opts) {
-        match ev {
-            parallax_ingest::Event::Document(d) if wanted.contains(&d.id) => sources.push(*d),
-            parallax_ingest::Event::Problem(p) if !input.quiet => eprintln!("skipped {p}"),
-            _ => {}
-        }
-    }
+    let sources = labelled_sources(&wanted, paths, input)?;
     // Each article on its own, as the sample was drawn: no corpus stage.
     let results: Vec<_> = sources
         .into_par_iter()

@@ -190,11 +190,7 @@ pub(crate) fn speaker_is_fragment(ws: &[Word<'_>], text: &str, r: &Reading) -> b
 }
 
 fn mention_is_fragment(ws: &[Word<'_>], range: &std::ops::Range<usize>) -> bool {
-    let m = range;
-    let from = ws.partition_point(|w| w.r.start < m.start);
-    let words: Vec<&Word<'_>> = ws[from..]
-        .iter()
-        .take_while(|w| w.r.end <= m.end)
+    let words: Vec<&Word<'_>> = crate::words::words_in(ws, range)
         .filter(|w| w.is_word())
         .collect();
     let Some(first) = words.first() else {

@@ -19,7 +19,7 @@ use parallax_analysis::lexicon::{Mode, Signal};
 use crate::constructions::Reading;
 use parallax_text::TokenKind;
 
-use crate::words::{is_auxiliary, is_determiner, Word};
+use crate::words::{is_auxiliary, is_determiner, words_in, Word};
 
 /// What the words a reading reports look like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -279,15 +279,13 @@ fn predication(words: &[&Word<'_>], lemma: Option<&str>, before: Option<&Word<'_
 
 const PREDICATION_VERBS: &str = include_str!("../../../data/predication_verbs.txt");
 
-/// Verbs that say what something is with "as": "dismissed the report as a
-/// smear", not "cited the war as justification" or "offered him a seat
-/// as a gift" (`data/predication_verbs.txt`).
-fn predicates(lemma: &str) -> bool {
-    static SET: std::sync::OnceLock<parallax_analysis::FastSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| parallax_analysis::word_list(PREDICATION_VERBS))
-        .contains(lemma)
-}
+crate::words::data_word_list!(
+    /// Verbs that say what something is with "as": "dismissed the report as
+    /// a smear", not "cited the war as justification" or "offered him a seat
+    /// as a gift" (`data/predication_verbs.txt`).
+    fn predicates,
+    PREDICATION_VERBS
+);
 
 /// The shape of `content`, one of the reading's stretches, in sentence
 /// `ws`; `lemma` is the cue verb's lemma when the cue is a verb.
@@ -529,13 +527,7 @@ pub(crate) fn reports_a_proposition(ws: &[Word<'_>], r: &Reading) -> bool {
     let frame = cue_word.is_some_and(|w| w.is("according") || w.is_colon())
         && r.content.iter().all(|c| {
             // "But, according to a former official." frames no report.
-            let from = ws.partition_point(|w| w.r.start < c.start);
-            ws[from..]
-                .iter()
-                .take_while(|w| w.r.end <= c.end)
-                .filter(|w| w.is_word())
-                .count()
-                >= 3
+            words_in(ws, c).filter(|w| w.is_word()).count() >= 3
         });
     // "wants to sell", not "support to the army".
     let to = cue_end.and_then(|i| ws.get(i)).is_some_and(|w| w.is("to"))
@@ -606,25 +598,21 @@ pub(crate) fn reports_a_proposition(ws: &[Word<'_>], r: &Reading) -> bool {
 
 const OBJECT_VERBS: &str = include_str!("../../../data/object_verbs.txt");
 
-/// Reporting verbs that take a noun phrase and never a bare clause
-/// (`data/object_verbs.txt`).
-fn takes_objects(lemma: &str) -> bool {
-    static SET: std::sync::OnceLock<parallax_analysis::FastSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| parallax_analysis::word_list(OBJECT_VERBS))
-        .contains(lemma)
-}
+crate::words::data_word_list!(
+    /// Reporting verbs that take a noun phrase and never a bare clause
+    /// (`data/object_verbs.txt`).
+    fn takes_objects,
+    OBJECT_VERBS
+);
 
 const CLAUSE_VERBS: &str = include_str!("../../../data/clause_verbs.txt");
 
-/// Verbs whose object is nearly always a reported clause
-/// (`data/clause_verbs.txt`).
-fn takes_clauses(lemma: &str) -> bool {
-    static SET: std::sync::OnceLock<parallax_analysis::FastSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| parallax_analysis::word_list(CLAUSE_VERBS))
-        .contains(lemma)
-}
+crate::words::data_word_list!(
+    /// Verbs whose object is nearly always a reported clause
+    /// (`data/clause_verbs.txt`).
+    fn takes_clauses,
+    CLAUSE_VERBS
+);
 
 /// After a verb that takes clauses, three words or more that open no
 /// phrase of time or place are its clause, whether or not a finite verb
@@ -633,30 +621,18 @@ fn clause_after_clause_verb(ws: &[Word<'_>], content: &Range<usize>, lemma: Opti
     if !lemma.is_some_and(takes_clauses) {
         return false;
     }
-    let from = ws.partition_point(|w| w.r.start < content.start);
-    let words: Vec<&Word<'_>> = ws[from..]
-        .iter()
-        .take_while(|w| w.r.end <= content.end)
-        .filter(|w| w.is_word())
-        .collect();
     // "adds a heavy dose of …": an indefinite noun phrase after the verb
     // is its object unless a verb follows (which the clause test sees).
-    words.len() >= 3
-        && !words.first().is_some_and(|f| {
-            PHRASE_OPENERS.contains(&f.lower) || f.is("to") || (f.is("a") || f.is("an"))
-        })
-        && (0..words.len()).any(|i| could_be_verb(&words, i))
+    let indefinite = words_in(ws, content)
+        .find(|w| w.is_word())
+        .is_some_and(|f| f.is("a") || f.is("an"));
+    !indefinite && loose_clause(ws, content)
 }
 
 /// Three words or more in `range`, one of which can be a verb, that open
 /// with no phrase of time or place.
 fn loose_clause(ws: &[Word<'_>], range: &Range<usize>) -> bool {
-    let from = ws.partition_point(|w| w.r.start < range.start);
-    let words: Vec<&Word<'_>> = ws[from..]
-        .iter()
-        .take_while(|w| w.r.end <= range.end)
-        .filter(|w| w.is_word() && !w.is_comma())
-        .collect();
+    let words: Vec<&Word<'_>> = words_in(ws, range).filter(|w| w.is_word()).collect();
     words.len() >= 3
         && !words
             .first()

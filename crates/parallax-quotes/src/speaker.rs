@@ -936,8 +936,8 @@ fn in_credit(ws: &[Word<'_>], i: usize, j: usize) -> bool {
         .contains(&w.lower)
     };
     let credit_before = ws[i.saturating_sub(4)..i].iter().any(credit_word)
-        && ws
-            .get(i.wrapping_sub(1))
+        && i.checked_sub(1)
+            .and_then(|k| ws.get(k))
             .is_some_and(|p| p.is_colon() || p.is("by") || p.is("of"));
     slash_after || credit_before
 }

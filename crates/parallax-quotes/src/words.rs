@@ -292,6 +292,32 @@ word_set!(non_names, CAPITALISED_NON_NAMES);
 word_set!(stops, PHRASE_STOPS);
 word_set!(joiners, NAME_JOINERS);
 
+/// The words of sentence `ws` inside `range`: one run, since words are in
+/// text order.
+pub(crate) fn words_in<'a, 'w>(
+    ws: &'a [Word<'w>],
+    range: &Range<usize>,
+) -> impl Iterator<Item = &'a Word<'w>> {
+    let from = ws.partition_point(|w| w.r.start < range.start);
+    let end = range.end;
+    ws[from..].iter().take_while(move |w| w.r.end <= end)
+}
+
+/// `fn NAME(lower: &str) -> bool`: whether a lower-case word is in a
+/// one-word-a-line data file (`include_str!`), read into a set once.
+macro_rules! data_word_list {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident, $data:expr) => {
+        $(#[$doc])*
+        $vis fn $name(lower: &str) -> bool {
+            static SET: std::sync::OnceLock<parallax_analysis::FastSet<&'static str>> =
+                std::sync::OnceLock::new();
+            SET.get_or_init(|| parallax_analysis::word_list($data))
+                .contains(lower)
+        }
+    };
+}
+pub(crate) use data_word_list;
+
 pub fn is_determiner(w: &Word<'_>) -> bool {
     determiners().contains(w.lower)
 }

@@ -30,19 +30,15 @@ pub(crate) fn is_title_case(ws: &[Word<'_>]) -> bool {
     words >= 4 && capitalised * 10 >= open * 9
 }
 
+crate::words::data_word_list!(
+    /// Words that make "Word: …" a label or page furniture, not a speaker
+    /// (`data/colon_labels.txt`).
+    fn is_colon_label,
+    include_str!("../../../../data/colon_labels.txt")
+);
+
 /// "Graham: Trump's Rhetoric Is Destroying the Party": a headline that gives
 /// a name, a colon and what they said.
-const COLON_LABELS: &str = include_str!("../../../../data/colon_labels.txt");
-
-/// Words that make "Word: …" a label or page furniture, not a speaker
-/// (`data/colon_labels.txt`).
-fn is_colon_label(lower: &str) -> bool {
-    static SET: std::sync::OnceLock<parallax_analysis::FastSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| parallax_analysis::word_list(COLON_LABELS))
-        .contains(lower)
-}
-
 pub(crate) fn headline_colon(text: &str, ws: &[Word<'_>]) -> Option<Reading> {
     let colon = ws.iter().take(7).position(|w| w.is_colon())?;
     let mut lead = ws.iter().take_while(|w| w.is_quote()).count();

@@ -180,13 +180,14 @@ fn opening_participle(
     if last.r.end <= first.r.start {
         return Some(None);
     }
+    let content = first.r.start..last.r.end;
     Some(Some(Reading {
         inherits: false,
         learned: true,
         margin: None,
         mention: Some(mention),
         appositive: None,
-        content: vec![first.r.start..last.r.end],
+        content: vec![content],
         cue,
         signal,
         mode,

@@ -179,16 +179,15 @@ fn after_determiner(s: &CueSite<'_, '_>) -> bool {
         })
 }
 
-const NOUN_MODIFIERS: &str = include_str!("../../../../data/noun_modifiers.txt");
+words::data_word_list!(
+    /// An adjective of `data/noun_modifiers.txt`.
+    fn noun_modifier,
+    include_str!("../../../../data/noun_modifiers.txt")
+);
 
-/// An adjective of `data/noun_modifiers.txt`.
+/// A word of `data/noun_modifiers.txt` outside quotes.
 pub(crate) fn is_noun_modifier(w: &Word<'_>) -> bool {
-    static SET: std::sync::OnceLock<parallax_analysis::FastSet<&'static str>> =
-        std::sync::OnceLock::new();
-    !w.quoted
-        && SET
-            .get_or_init(|| parallax_analysis::word_list(NOUN_MODIFIERS))
-            .contains(w.lower)
+    !w.quoted && noun_modifier(w.lower)
 }
 
 /// "to say", "wants to report": an infinitive reports nothing yet.

@@ -46,15 +46,26 @@ pub(crate) fn dash_signature(
     if !(named && closes) {
         return None;
     }
-    let role = ws.get(after).filter(|w| w.is_comma()).and_then(|_| {
-        let from = after + 1;
-        let end = ws[from..]
-            .iter()
-            .position(|x| x.is_comma() || x.ends_sentence())
-            .map_or(ws.len(), |i| from + i);
-        appositive_role(ws.get(from..end).unwrap_or(&[]), text)
-    });
+    let role = role_after_comma(ws, after, text, |x| x.is_comma() || x.ends_sentence());
     Some((m, role, dash_range))
+}
+
+/// The role an appositive gives after a signature's name: a comma at
+/// `after`, then words up to the first that `stops` ("Robert Ames, a
+/// harbour engineer").
+fn role_after_comma(
+    ws: &[Word<'_>],
+    after: usize,
+    text: &str,
+    stops: impl Fn(&Word<'_>) -> bool,
+) -> Option<String> {
+    ws.get(after).filter(|w| w.is_comma())?;
+    let from = after + 1;
+    let end = ws[from..]
+        .iter()
+        .position(stops)
+        .map_or(ws.len(), |i| from + i);
+    appositive_role(ws.get(from..end).unwrap_or(&[]), text)
 }
 
 /// A quotation that fills its paragraph, signed on the next line by a
@@ -98,13 +109,6 @@ pub(crate) fn line_signature(
     if !(named && closes) {
         return None;
     }
-    let role = ws.get(after).filter(|w| w.is_comma()).and_then(|_| {
-        let from = after + 1;
-        let end = ws[from..]
-            .iter()
-            .position(|x| line_end(x) || x.ends_sentence())
-            .map_or(ws.len(), |i| from + i);
-        appositive_role(ws.get(from..end).unwrap_or(&[]), text)
-    });
+    let role = role_after_comma(ws, after, text, |x| line_end(x) || x.ends_sentence());
     Some((m, role))
 }
