@@ -146,8 +146,10 @@ fn participle(words: &[&Word<'_>], i: usize) -> bool {
 /// past tense the list does not know.
 fn finite_at(words: &[&Word<'_>], i: usize) -> bool {
     let w = words[i];
-    // After a determiner or a possessive it is a noun: "her looks".
-    let after_determiner = i > 0 && is_determiner(words[i - 1]);
+    // After a determiner or a possessive it is a noun: "her looks",
+    // "Kushner's visits".
+    let after_determiner =
+        i > 0 && (is_determiner(words[i - 1]) || noun_after_possessive(words, i));
     !w.quoted && !after_determiner && (w.finite && !participle(words, i) || past_tense(words, i))
 }
 
@@ -208,6 +210,12 @@ fn verb_after_subject(words: &[&Word<'_>], from: usize, strict: bool) -> bool {
     for i in from..words.len().min(from + 25) {
         let w = words[i];
         if ends_subject(w) || strict && i > from && SUBORDINATORS.contains(&w.lower) {
+            return false;
+        }
+        // "rejected the idea that the pier must close": "that" after a
+        // noun phrase opened by a determiner starts the noun's own clause;
+        // the phrase is an object.
+        if w.is("that") && seen > 0 && words.get(from).is_some_and(|f| is_determiner(f)) {
             return false;
         }
         // "an article suggesting Trump owes …": a reporting verb's gerund
@@ -653,12 +661,23 @@ fn could_be_verb(words: &[&Word<'_>], i: usize) -> bool {
     if pronoun_contraction(w) {
         return true;
     }
-    if w.capitalised() || i > 0 && crate::words::makes_a_noun(words[i - 1]) {
+    if w.capitalised()
+        || i > 0 && crate::words::makes_a_noun(words[i - 1])
+        || noun_after_possessive(words, i)
+    {
         return false;
     }
+    // An unknown -s word with nothing after it, or a preposition or a
+    // conjunction, is a plural noun ("with Saudi officials and …").
+    let next_ends_phrase = words.get(i + 1).is_none_or(|n| {
+        !n.is_word()
+            || PHRASE_OPENERS.contains(&n.lower)
+            || ["of", "for", "and", "or"].contains(&n.lower)
+    });
     let inflected = w.lower.len() > 3
         && !w.lower.contains('-')
-        && (w.lower.ends_with('s') && !w.lower.ends_with("ss") || w.lower.ends_with("ed"));
+        && (w.lower.ends_with('s') && !w.lower.ends_with("ss") && !next_ends_phrase
+            || w.lower.ends_with("ed"));
     let auxiliary = crate::words::is_auxiliary(w) && !w.lower.ends_with("ly");
     // "the ferries run late", "some Republicans find him …": a plain
     // lower-case word after a plural noun or a name is a present tense.
@@ -682,6 +701,20 @@ fn could_be_verb(words: &[&Word<'_>], i: usize) -> bool {
     // plans …"); a known finite form or an auxiliary there follows a number
     // ("said 2016 has seen …").
     w.finite || auxiliary || after_plural || i > 0 && inflected
+}
+
+/// An -s or -ed word after a possessive name or noun is a noun or an
+/// adjective, not a verb: "Kushner's visits", "the party's proposed
+/// cuts". ("Trump's said" for "Trump has said" is rare in news copy.)
+fn noun_after_possessive(words: &[&Word<'_>], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1).map(|k| words[k]) else {
+        return false;
+    };
+    let possessive = (p.lower.ends_with("'s") || p.lower.ends_with("’s"))
+        && !pronoun_contraction(p)
+        && !["let's", "let’s"].contains(&p.lower);
+    let w = &words[i].lower;
+    possessive && w.len() > 3 && (w.ends_with('s') && !w.ends_with("ss") || w.ends_with("ed"))
 }
 
 /// A pronoun with its verb contracted onto it: "he'd", "they’re",
@@ -832,6 +865,16 @@ mod tests {
             (
                 "Rein praised the crews who rebuilt the pier.",
                 "praised",
+                Phrase,
+            ),
+            (
+                "The audit notes Rein's visits with the contractors.",
+                "notes",
+                Phrase,
+            ),
+            (
+                "Rein rejected the idea that the pier must close.",
+                "rejected",
                 Phrase,
             ),
         ];

@@ -272,7 +272,10 @@ fn noun_phrase_objects_report_nothing() {
          The Ledger posted an article Friday suggesting Rein owes the board money.\n\n\
          Quell announced the closure of the northern pier.\n\n\
          The board confirmed the appointment of a new harbour master.\n\n\
-         Quell announced that the northern pier would close."
+         Quell announced that the northern pier would close.\n\n\
+         The audit notes Rein's visits with Velm contractors.\n\n\
+         The audit notes the visits with Velm contractors.\n\n\
+         Rein rejected the idea that the pier must close."
     ));
 }
 
