@@ -128,6 +128,18 @@ enum EvalCommand {
         #[arg(long, default_value_t = 0)]
         show: usize,
     },
+    /// Statements against the hand-labelled acts sample (e.g.
+    /// data/eval/acts_labels.tsv over the AllSides articles): act, actor
+    /// and the links between answers and allegations
+    Acts {
+        /// The labels file (tab-separated; see BENCHMARKS.md).
+        labels: PathBuf,
+        /// The articles the labels come from (any input `extract` reads).
+        #[arg(required = true)]
+        paths: Vec<String>,
+        #[command(flatten)]
+        input: InputArgs,
+    },
     /// Records against a hand-labelled sample of them (e.g.
     /// data/eval/allsides_labels.tsv over the AllSides articles): each
     /// labelled article is analysed on its own and its records paired with
@@ -173,7 +185,7 @@ struct InputArgs {
     /// Print only the final tally, not each skipped input.
     #[arg(short, long)]
     quiet: bool,
-    /// Annotators to run, comma-separated: quotes, counts, dates, entities,
+    /// Annotators to run, comma-separated: quotes, counts, dates, entities, acts,
     /// all or none (the fields of those left out stay empty).
     #[arg(long, default_value = "all", value_parser = Annotators::parse)]
     annotators: Annotators,
@@ -707,6 +719,31 @@ fn eval_attribution(dir: &std::path::Path, json: bool, show: usize) -> Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
+fn eval_acts(labels_path: &Path, paths: Vec<String>, input: &InputArgs) -> Result<ExitCode> {
+    use parallax_eval::acts;
+    use rayon::prelude::*;
+    let labels = acts::load_act_labels(labels_path)?;
+    let wanted: std::collections::BTreeSet<String> =
+        labels.iter().map(|l| l.doc_id.clone()).collect();
+    let pipeline = input.pipeline()?;
+    let sources = labelled_sources(&wanted, paths, input)?;
+    // Each article on its own, as the sample was drawn: no corpus stage.
+    let results: Vec<_> = sources
+        .into_par_iter()
+        .map(|d| pipeline.analyse_one(d))
+        .collect();
+    let mut docs = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(d) => docs.push(d),
+            Err(p) => eprintln!("skipped {p}"),
+        }
+    }
+    let report = acts::score_acts(&labels, &docs);
+    writeln!(io::stdout().lock(), "{report}")?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn eval_labels(
     labels_path: &Path,
     paths: Vec<String>,
@@ -884,6 +921,11 @@ fn main() -> ExitCode {
             json,
             show,
         }) => eval_labels(&labels, paths, &input, json, show),
+        Command::Eval(EvalCommand::Acts {
+            labels,
+            paths,
+            input,
+        }) => eval_acts(&labels, paths, &input),
         Command::Train(TrainCommand::Cues {
             format: GoldFormat::Brat,
             dir,

@@ -169,6 +169,9 @@ pub(crate) struct Lexicon {
     signer_first: WordMap<usize>,
     /// Countries listed in the places file, for the consistency test.
     countries: FastSet<&'static str>,
+    /// A capital → its country ("Moscow" → "Russia"): news lets a capital
+    /// stand for its government.
+    capitals: WordMap<&'static str>,
     /// Every place name, for the consistency test.
     places: FastSet<&'static str>,
     /// (file:line, the place a line refers to) pairs still to check.
@@ -332,6 +335,9 @@ impl Lexicon {
             } else if country != "-" {
                 lex.place_refs
                     .push((format!("data/gazetteer_places.tsv:{n}"), country));
+                if kind == "capital" {
+                    lex.capitals.insert(parallax_analysis::key(name), country);
+                }
             }
             lex.add_names(Kind::Place, &[name], &mut groups);
         }
@@ -506,6 +512,11 @@ impl Lexicon {
                 .filter(|w| w.len() > 2)
                 .and_then(|w| lookup(&self.demonyms, w).copied())
         })
+    }
+
+    /// The country whose capital `name` is.
+    pub fn capital_country(&self, name: &str) -> Option<&'static str> {
+        lookup(&self.capitals, name).copied()
     }
 
     pub fn polarity(&self, word: &str) -> Option<Polarity> {

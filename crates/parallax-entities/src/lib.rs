@@ -114,6 +114,17 @@ pub fn is_demonym(word: &str) -> bool {
     lexicon::lexicon().demonym(word).is_some()
 }
 
+/// The place a demonym names: "Russian" and "Russians" → "Russia".
+pub fn demonym_place(word: &str) -> Option<&'static str> {
+    lexicon::lexicon().demonym(word)
+}
+
+/// The country a capital stands for: "Moscow" → "Russia", "Ankara" →
+/// "Turkey" (`data/gazetteer_places.tsv`).
+pub fn capital_country(name: &str) -> Option<&'static str> {
+    lexicon::lexicon().capital_country(name)
+}
+
 /// The entities of a document, in order of first mention. Ranges that do
 /// not fit the text are skipped, so no input makes this panic.
 pub fn find_entities(doc: &Analysed<'_>) -> Vec<EntityFinding> {

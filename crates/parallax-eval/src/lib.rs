@@ -17,6 +17,7 @@
 //! from `../shared` at run time; a trained model holds weights of features,
 //! never texts).
 
+pub mod acts;
 pub mod attribution;
 pub mod extraction;
 pub mod labels;

@@ -1,7 +1,8 @@
 //! The annotators, behind one interface, run over one analysed document.
 //!
 //! Each annotator is its own crate: `parallax-quotes` (quotations and
-//! speakers), `parallax-entities`, `parallax-dates` and `parallax-counts`.
+//! speakers), `parallax-entities`, `parallax-dates`, `parallax-counts` and
+//! `parallax-acts` (statements as acts).
 //! Each reads the shared [`Analysed`] document (tokens, sentences and word
 //! facts computed once) and, where it needs them, the findings of the
 //! annotators before it: counts read the dates, so that days and years are
@@ -26,6 +27,7 @@
 //! must not read files, know outlets by name, change the text, or look at
 //! another document.
 
+pub use parallax_acts::{AnswerFinding, HedgeFinding, StatementFinding};
 pub use parallax_analysis::Analysed;
 pub use parallax_counts::CountMention;
 pub use parallax_dates::DateExpression;
@@ -39,6 +41,7 @@ pub struct Findings {
     pub entities: Vec<EntityFinding>,
     pub dates: Vec<DateExpression>,
     pub counts: Vec<CountMention>,
+    pub statements: Vec<StatementFinding>,
     /// Annotators that were asked for and skipped, and why.
     pub warnings: Vec<String>,
 }
@@ -65,6 +68,7 @@ struct Quotes;
 struct Entities;
 struct Dates;
 struct Counts;
+struct Acts;
 
 impl Annotator for Quotes {
     fn name(&self) -> &'static str {
@@ -108,8 +112,20 @@ impl Annotator for Counts {
     }
 }
 
+impl Annotator for Acts {
+    fn name(&self) -> &'static str {
+        "acts"
+    }
+    fn needs(&self) -> &'static [&'static str] {
+        &["quotes", "entities"]
+    }
+    fn annotate(&self, doc: &Analysed<'_>, found: &mut Findings) {
+        found.statements = parallax_acts::find_acts(doc, &found.quotes, &found.entities);
+    }
+}
+
 /// Every annotator, each after those it needs.
-pub const ANNOTATORS: [&dyn Annotator; 4] = [&Entities, &Quotes, &Dates, &Counts];
+pub const ANNOTATORS: [&dyn Annotator; 5] = [&Entities, &Quotes, &Dates, &Counts, &Acts];
 
 /// Which annotators run. All of them by default; switching some off makes
 /// a run faster when only part of the record is wanted (their fields stay
@@ -120,6 +136,7 @@ pub struct Annotators {
     pub counts: bool,
     pub dates: bool,
     pub entities: bool,
+    pub acts: bool,
 }
 
 impl Default for Annotators {
@@ -129,6 +146,7 @@ impl Default for Annotators {
             counts: true,
             dates: true,
             entities: true,
+            acts: true,
         }
     }
 }
@@ -140,6 +158,7 @@ impl Annotators {
         counts: false,
         dates: false,
         entities: false,
+        acts: false,
     };
 
     /// Read a comma-separated list ("quotes,dates"), or "all" or "none".
@@ -170,6 +189,7 @@ impl Annotators {
             "counts" => &mut self.counts,
             "dates" => &mut self.dates,
             "entities" => &mut self.entities,
+            "acts" => &mut self.acts,
             _ => return false,
         };
         *slot = true;
@@ -183,6 +203,7 @@ impl Annotators {
             "counts" => self.counts,
             "dates" => self.dates,
             "entities" => self.entities,
+            "acts" => self.acts,
             _ => false,
         }
     }
@@ -226,6 +247,9 @@ pub fn extract(doc: &Analysed<'_>, run: Annotators) -> Findings {
     }
     if !run.entities {
         found.entities.clear();
+    }
+    if !run.quotes {
+        found.quotes.clear();
     }
     found
 }

@@ -228,13 +228,139 @@ pub struct Entity {
     pub descriptors: Vec<Descriptor>,
 }
 
+/// What a statement does: the acts of contested coverage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Act {
+    /// Charges someone with a wrongful or harmful act.
+    Allegation,
+    /// Rejects an allegation, or says the accused did not do it.
+    Denial,
+    /// Asks for evidence, an explanation, an investigation or an action.
+    Demand,
+    /// The accused accusing a third party while answering.
+    CounterAccusation,
+    /// Disapproves: condemns, denounces, "it is strange that …".
+    Criticism,
+    /// Any other assertion.
+    Claim,
+}
+
+impl Act {
+    pub const ALL: [Act; 6] = [
+        Act::Allegation,
+        Act::Denial,
+        Act::Demand,
+        Act::CounterAccusation,
+        Act::Criticism,
+        Act::Claim,
+    ];
+
+    /// The name the records use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Act::Allegation => "allegation",
+            Act::Denial => "denial",
+            Act::Demand => "demand",
+            Act::CounterAccusation => "counter_accusation",
+            Act::Criticism => "criticism",
+            Act::Claim => "claim",
+        }
+    }
+
+    /// Whether this act answers an allegation.
+    pub fn answers(self) -> bool {
+        matches!(self, Act::Denial | Act::Demand | Act::CounterAccusation)
+    }
+}
+
+/// A span of the clean text with its words and its place in the input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextSpan {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    #[serde(flatten)]
+    pub input: InputSpan,
+}
+
+/// A word of a statement that chose its act, with what it signals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActCue {
+    pub text: String,
+    /// What the word signals: an act's name, or "negation".
+    pub signals: String,
+    pub start: usize,
+    pub end: usize,
+    #[serde(flatten)]
+    pub input: InputSpan,
+}
+
+/// A hedge ("allegedly", "so-called") and whom it distances from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hedge {
+    pub text: String,
+    /// Who hedges: the statement's actor, or null for the writer.
+    pub by: Option<String>,
+    /// Whose claim or name the hedge keeps at a distance, where the text
+    /// says.
+    pub from: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    #[serde(flatten)]
+    pub input: InputSpan,
+}
+
+/// Why a statement got its act and code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementEvidence {
+    /// The named construction that decided the act ("cue_signal",
+    /// "negated_act", "denial_words" …).
+    pub rule: String,
+    /// The reporting cue and what it signals, for an attributed statement.
+    pub cue: Option<String>,
+    pub cue_signal: Option<String>,
+    /// Words of the statement that signal an act, negations included.
+    pub cues: Vec<ActCue>,
+    /// Negations of the alleged act ("have not made", "neither … nor").
+    pub negations: Vec<TextSpan>,
+    pub hedges: Vec<Hedge>,
+    /// The words that chose the CAMEO code over its act's general one.
+    pub cameo_words: Vec<String>,
+}
+
+/// Within the document, the allegation a statement answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    /// Index in this document's `statements`.
+    pub statement: usize,
+    pub score: f64,
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
-    pub act: String,
+    pub act: Act,
     pub cameo: String,
     pub actor: Option<String>,
     pub target: Option<String>,
     pub text: String,
+    /// What is alleged or denied, normalised ("airstrikes on civilian
+    /// targets in Aleppo"), so that an allegation and its denial match.
+    pub act_text: Option<String>,
+    /// Where the act's words lie.
+    pub act_span: Option<TextSpan>,
+    pub evidence: StatementEvidence,
+    /// How sure the annotator is of `act`, in [0, 1].
+    pub confidence: f64,
+    /// The quote record (`a1`, `a2` …) this statement classifies; null for
+    /// a narrator's sentence.
+    pub attribution: Option<String>,
+    /// The allegation in this document that it answers.
+    pub answers: Option<Answer>,
+    /// The allegation as the answer reports it ("the Turkish Foreign
+    /// Ministry's accusation"), where it names one.
+    pub answers_reported: Option<TextSpan>,
     pub start: usize,
     pub end: usize,
     /// The same span in the document's input text.

@@ -17,8 +17,9 @@ mod source;
 mod story;
 
 pub use document::{
-    Count, CountShare, DateMention, Descriptor, Document, Entity, InputSpan, Language, Mention,
-    Mode, Outlet, Partial, Quote, QuoteKind, Removed, SourceType, Span, Speaker, Statement,
+    Act, ActCue, Answer, Count, CountShare, DateMention, Descriptor, Document, Entity, Hedge,
+    InputSpan, Language, Mention, Mode, Outlet, Partial, Quote, QuoteKind, Removed, SourceType,
+    Span, Speaker, Statement, StatementEvidence, TextSpan,
 };
 pub use offsets::{CharOffsets, InputOffsets};
 pub use source::{Body, Discarded, Origin, PageFacts, RawArticle, SourceDocument};

@@ -6,8 +6,9 @@ use std::ops::Range;
 use parallax_clean::CleanArticle;
 use parallax_extract::{Analysed, Annotators, QuoteFinding};
 use parallax_model::{
-    CharOffsets, Count, CountShare, DateMention, Descriptor, Document, Entity, InputOffsets,
-    InputSpan, Language, Mention, Partial, Quote, Span, Speaker,
+    ActCue, Answer, CharOffsets, Count, CountShare, DateMention, Descriptor, Document, Entity,
+    Hedge, InputOffsets, InputSpan, Language, Mention, Partial, Quote, Span, Speaker, Statement,
+    StatementEvidence, TextSpan,
 };
 
 /// A byte range of the clean text in the record's units: characters into
@@ -158,6 +159,79 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
                 .collect(),
         })
         .collect();
+    let text_span = |r: &Range<usize>| {
+        let o = at(r);
+        TextSpan {
+            text: slice(r),
+            start: o.start,
+            end: o.end,
+            input: o.input,
+        }
+    };
+    let statements = found
+        .statements
+        .into_iter()
+        .map(|s| {
+            let o = at(&s.range);
+            Statement {
+                act: s.act,
+                cameo: s.cameo.to_string(),
+                actor: s.actor,
+                target: s.target,
+                text: slice(&s.range),
+                act_text: s.act_text.as_ref().map(|(t, _)| t.clone()),
+                act_span: s.act_text.as_ref().map(|(_, r)| text_span(r)),
+                evidence: StatementEvidence {
+                    rule: s.rule.to_string(),
+                    cue: s.cue.as_ref().map(slice),
+                    cue_signal: s.cue_signal.map(|g| g.as_str().to_string()),
+                    cues: s
+                        .cues
+                        .iter()
+                        .map(|(r, what)| {
+                            let o = at(r);
+                            ActCue {
+                                text: slice(r),
+                                signals: (*what).to_string(),
+                                start: o.start,
+                                end: o.end,
+                                input: o.input,
+                            }
+                        })
+                        .collect(),
+                    negations: s.negations.iter().map(text_span).collect(),
+                    hedges: s
+                        .hedges
+                        .iter()
+                        .map(|h| {
+                            let o = at(&h.range);
+                            Hedge {
+                                text: slice(&h.range),
+                                by: h.by.clone(),
+                                from: h.from.clone(),
+                                start: o.start,
+                                end: o.end,
+                                input: o.input,
+                            }
+                        })
+                        .collect(),
+                    cameo_words: s.cameo_words,
+                },
+                // Three decimals say all the confidence can.
+                confidence: (f64::from(s.confidence) * 1000.0).round() / 1000.0,
+                attribution: s.attribution.map(|a| format!("a{}", a + 1)),
+                answers: s.answers.map(|a| Answer {
+                    statement: a.statement,
+                    score: f64::from(a.score),
+                    evidence: a.evidence,
+                }),
+                answers_reported: s.answers_reported.as_ref().map(text_span),
+                start: o.start,
+                end: o.end,
+                input: o.input,
+            }
+        })
+        .collect();
     let quotes = found
         .quotes
         .into_iter()
@@ -217,7 +291,7 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
         removed: a.removed,
         quotes,
         entities,
-        statements: Vec::new(),
+        statements,
         counts,
         dates,
         language,

@@ -1,0 +1,269 @@
+//! What a statement does: named constructions, tried in order, each a
+//! small function from a statement's words to an act and the words that
+//! chose it. The first that fires decides; [`classify`] lists the order.
+
+use std::ops::Range;
+
+use parallax_analysis::lexicon::Signal;
+use parallax_model::Act;
+
+use crate::lexicon::{lexicon, CueAct};
+use crate::words::{match_at, W};
+
+/// What a construction decided, and from which words.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Decision {
+    pub act: Act,
+    /// The construction's name, kept in the record's evidence.
+    pub rule: &'static str,
+    /// How often this construction is right, before the attribution's own
+    /// confidence is taken into account.
+    pub strength: f64,
+}
+
+/// A statement as the constructions see it.
+pub(crate) struct View<'a, 'w> {
+    /// The statement's own words (its quotation or reported clause).
+    pub content: &'a [W<'w>],
+    /// The cue's folded words ("denied", "accused"), empty for a narrator
+    /// sentence's own verb (then `signal` is that verb's).
+    pub cue: &'a [&'w str],
+    pub signal: Option<Signal>,
+}
+
+/// Every act word of the lexicon found in `ws`: (word range, what it
+/// signals, token span).
+pub(crate) fn act_cues(ws: &[W<'_>]) -> Vec<(Range<usize>, CueAct, Range<usize>)> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let mut best: Option<(usize, CueAct)> = None;
+        for (p, act) in &lex.cues {
+            if let Some(end) = match_at(ws, i, p) {
+                if best.is_none_or(|(e, _)| end > e) {
+                    best = Some((end, *act));
+                }
+            }
+        }
+        match best {
+            Some((end, act)) => {
+                // "not only … but also" negates nothing.
+                let not_only =
+                    act == CueAct::Negation && ws.get(i + 1).is_some_and(|n| n.is("only"));
+                if !not_only {
+                    out.push((ws[i].range.0..ws[end - 1].range.1, act, i..end));
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The negations in `ws` that govern an act one can be accused of within
+/// the next few words: "have not made any strikes", "does not strike",
+/// "neither planned nor carried out". Each as (negation token, act token).
+pub(crate) fn negated_acts(ws: &[W<'_>]) -> Vec<(usize, usize)> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    for (_, act, toks) in act_cues(ws) {
+        if act != CueAct::Negation {
+            continue;
+        }
+        // "should not be targeted" prescribes; it denies nothing.
+        let prescribed = toks.start > 0
+            && matches!(
+                ws[toks.start - 1].folded,
+                "should" | "must" | "ought" | "need" | "needs"
+            );
+        if prescribed {
+            continue;
+        }
+        let from = toks.end;
+        for (k, w) in ws.iter().enumerate().skip(from).take(5) {
+            if w.breaks_clause() || w.ends_sentence() {
+                break;
+            }
+            if w.is_word() && lex.is_harm(w.folded) {
+                out.push((toks.start, k));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Harm words of `ws` no negation governs.
+pub(crate) fn asserted_harms(ws: &[W<'_>]) -> Vec<usize> {
+    let lex = lexicon();
+    let negated: Vec<usize> = negated_acts(ws).into_iter().map(|(_, a)| a).collect();
+    (0..ws.len())
+        .filter(|&k| ws[k].is_word() && lex.is_harm(ws[k].folded) && !negated.contains(&k))
+        .collect()
+}
+
+fn has_cue(ws: &[W<'_>], act: Act) -> bool {
+    act_cues(ws).iter().any(|(_, a, _)| *a == CueAct::Act(act))
+}
+
+/// A denial's negation of the alleged act: "Russia's Aerospace Forces
+/// have not made any strikes on the city of Aleppo".
+fn negated_act(v: &View<'_, '_>) -> Option<Decision> {
+    (!negated_acts(v.content).is_empty()).then_some(Decision {
+        act: Act::Denial,
+        rule: "negated_act",
+        strength: 0.85,
+    })
+}
+
+/// The cue says what the statement does: "denied", "rejected" (denial),
+/// "accused", "alleged", "blamed" (allegation), "demanded", "urged"
+/// (demand), "condemned", "denounced" (criticism).
+fn cue_signal(v: &View<'_, '_>) -> Option<Decision> {
+    let cue = v.cue.first().copied().unwrap_or("");
+    let act = match v.signal? {
+        // "refused to comment", "declined to say" answer nothing.
+        Signal::Denial if !(cue.starts_with("refus") || cue.starts_with("declin")) => Act::Denial,
+        // "claimed" and "suspected" assert; only what they assert can charge.
+        Signal::Allegation if !(cue.starts_with("claim") || cue.starts_with("suspect")) => {
+            Act::Allegation
+        }
+        // "asked whether …" is a question; "called" a name unless "for" or
+        // "on" follows.
+        Signal::Demand => {
+            let question = v.content.first().is_some_and(|w| {
+                matches!(
+                    w.folded,
+                    "whether" | "if" | "what" | "why" | "how" | "who" | "when"
+                )
+            });
+            let call = cue.starts_with("call");
+            let call_for = v.cue.iter().any(|w| matches!(*w, "for" | "on"));
+            if question || call && !call_for || cue.starts_with("propos") {
+                return None;
+            }
+            Act::Demand
+        }
+        Signal::Criticism if !(cue.starts_with("question") || cue.starts_with("oppos")) => {
+            Act::Criticism
+        }
+        _ => return None,
+    };
+    Some(Decision {
+        act,
+        rule: "cue_signal",
+        strength: 0.85,
+    })
+}
+
+/// An accusation the speaker reports rather than makes: "we are accused
+/// of hitting …", "the military is blamed for …", or an act the speaker
+/// hedges ("non-combatants are allegedly being killed", "alleged
+/// casualties"). A claim about the allegation, not the allegation.
+fn reported_accusation(v: &View<'_, '_>) -> Option<Decision> {
+    let ws = v.content;
+    let passive = ws.windows(2).any(|p| {
+        matches!(
+            p[0].folded,
+            "is" | "are" | "was" | "were" | "being" | "been"
+        ) && (p[1].folded.starts_with("accused") || p[1].folded.starts_with("blamed"))
+    });
+    let lex = lexicon();
+    let hedged = asserted_harms(ws).first().is_some_and(|&k| {
+        ws[..k].iter().any(|w| {
+            lex.hedges
+                .iter()
+                .any(|h| h.words.len() == 1 && h.words[0].matches(w.folded))
+        })
+    });
+    // "Western media's outrageous accusations that … allegedly bombed":
+    // disapproval or rejection of the reported charge decides instead.
+    let answered = has_cue(ws, Act::Criticism) || has_cue(ws, Act::Denial);
+    ((passive || hedged) && !answered).then_some(Decision {
+        act: Act::Claim,
+        rule: "reported_accusation",
+        strength: 0.6,
+    })
+}
+
+/// Words that call an allegation untrue: "baseless", "unsubstantiated",
+/// "no evidence", "smears".
+fn denial_words(v: &View<'_, '_>) -> Option<Decision> {
+    has_cue(v.content, Act::Denial).then_some(Decision {
+        act: Act::Denial,
+        rule: "denial_words",
+        strength: 0.7,
+    })
+}
+
+/// Words that ask for something: "must", "we ask them to give", "called on
+/// … to".
+fn demand_words(v: &View<'_, '_>) -> Option<Decision> {
+    has_cue(v.content, Act::Demand).then_some(Decision {
+        act: Act::Demand,
+        rule: "demand_words",
+        strength: 0.65,
+    })
+}
+
+/// Words that charge: "accused", "war crimes", "information war", "had
+/// been orchestrated by".
+fn allegation_words(v: &View<'_, '_>) -> Option<Decision> {
+    has_cue(v.content, Act::Allegation).then_some(Decision {
+        act: Act::Allegation,
+        rule: "allegation_words",
+        strength: 0.7,
+    })
+}
+
+/// An act one can be accused of, asserted: "Russian air strikes in Syria
+/// have killed at least 446 people". Whether its agent is the speaker's
+/// own side is for [`crate::assemble`] to say (then it is a claim).
+fn harm_assertion(v: &View<'_, '_>) -> Option<Decision> {
+    (!asserted_harms(v.content).is_empty()).then_some(Decision {
+        act: Act::Allegation,
+        rule: "harm_assertion",
+        strength: 0.6,
+    })
+}
+
+/// Words of disapproval: "outrageous", "it is strange that", "condemn".
+fn criticism_words(v: &View<'_, '_>) -> Option<Decision> {
+    has_cue(v.content, Act::Criticism).then_some(Decision {
+        act: Act::Criticism,
+        rule: "criticism_words",
+        strength: 0.65,
+    })
+}
+
+/// A named construction: a statement's view to an act, when it fires.
+type Construction = fn(&View<'_, '_>) -> Option<Decision>;
+
+/// The constructions in the order they are tried.
+pub(crate) const CONSTRUCTIONS: [(&str, Construction); 8] = [
+    ("negated_act", negated_act),
+    ("cue_signal", cue_signal),
+    ("reported_accusation", reported_accusation),
+    ("demand_words", demand_words),
+    ("denial_words", denial_words),
+    ("allegation_words", allegation_words),
+    ("criticism_words", criticism_words),
+    ("harm_assertion", harm_assertion),
+];
+
+/// The act of a statement: the first construction that fires, else a
+/// claim. `skip` leaves constructions out by name (an allegation by
+/// the speaker's own side is re-read without `harm_assertion`).
+pub(crate) fn classify(v: &View<'_, '_>, skip: &[&str]) -> Decision {
+    CONSTRUCTIONS
+        .iter()
+        .filter(|(name, _)| !skip.contains(name))
+        .find_map(|(_, f)| f(v))
+        .unwrap_or(Decision {
+            act: Act::Claim,
+            rule: "claim",
+            strength: 0.6,
+        })
+}
