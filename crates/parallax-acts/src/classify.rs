@@ -29,6 +29,9 @@ pub(crate) struct View<'a, 'w> {
     /// sentence's own verb (then `signal` is that verb's).
     pub cue: &'a [&'w str],
     pub signal: Option<Signal>,
+    /// The words of the sentences around the statement (the statement's
+    /// own among them).
+    pub context: &'a [W<'w>],
 }
 
 /// Every act word of the lexicon found in `ws`: (word range, what it
@@ -136,9 +139,30 @@ fn cue_signal(v: &View<'_, '_>) -> Option<Decision> {
             let question = v.content.first().is_some_and(|w| {
                 matches!(
                     w.folded,
-                    "whether" | "if" | "what" | "why" | "how" | "who" | "when"
+                    "whether"
+                        | "if"
+                        | "what"
+                        | "why"
+                        | "how"
+                        | "who"
+                        | "when"
+                        | "should"
+                        | "is"
+                        | "are"
+                        | "do"
+                        | "does"
+                        | "did"
+                        | "can"
+                        | "could"
+                        | "will"
+                        | "would"
                 )
-            });
+            }) || v
+                .content
+                .iter()
+                .rev()
+                .find(|w| w.kind != parallax_text::TokenKind::Quote)
+                .is_some_and(|w| w.text == "?");
             let call = cue.starts_with("call");
             let call_for = v.cue.iter().any(|w| matches!(*w, "for" | "on"));
             if question || call && !call_for || cue.starts_with("propos") {
@@ -171,13 +195,18 @@ fn reported_accusation(v: &View<'_, '_>) -> Option<Decision> {
         ) && (p[1].folded.starts_with("accused") || p[1].folded.starts_with("blamed"))
     });
     let lex = lexicon();
-    let hedged = asserted_harms(ws).first().is_some_and(|&k| {
-        ws[..k].iter().any(|w| {
-            lex.hedges
-                .iter()
-                .any(|h| h.words.len() == 1 && h.words[0].matches(w.folded))
-        })
-    });
+    // "Allegedly", "alleged", "so-called": the speaker keeps the charge
+    // at a distance ("reportedly" only says it was reported).
+    let distancing = |f: &str| {
+        matches!(
+            f,
+            "allegedly" | "alleged" | "supposedly" | "purportedly" | "purported" | "so-called"
+        )
+    };
+    let hedged = asserted_harms(ws)
+        .first()
+        .is_some_and(|&k| ws[..k].iter().any(|w| distancing(w.folded)));
+    let _ = lex;
     // "Western media's outrageous accusations that … allegedly bombed":
     // disapproval or rejection of the reported charge decides instead.
     let answered = has_cue(ws, Act::Criticism) || has_cue(ws, Act::Denial);
@@ -185,6 +214,29 @@ fn reported_accusation(v: &View<'_, '_>) -> Option<Decision> {
         act: Act::Claim,
         rule: "reported_accusation",
         strength: 0.6,
+    })
+}
+
+/// A negation in answer to a charge the sentence around names: "the
+/// obstruction charge is not valid", "Hillary Clinton's not a target" (in
+/// an article's exchange about accusations).
+fn negation_in_answer(v: &View<'_, '_>) -> Option<Decision> {
+    let negated = act_cues(v.content)
+        .iter()
+        .any(|(_, a, _)| *a == CueAct::Negation);
+    let charge_near = v.context.iter().any(|w| {
+        let f = w.folded;
+        f.starts_with("accus")
+            || f.starts_with("alleg")
+            || f.starts_with("charge")
+            || f.starts_with("deni")
+            || f.starts_with("deny")
+            || f.starts_with("reject")
+    });
+    (negated && charge_near).then_some(Decision {
+        act: Act::Denial,
+        rule: "negation_in_answer",
+        strength: 0.55,
     })
 }
 
@@ -242,12 +294,13 @@ fn criticism_words(v: &View<'_, '_>) -> Option<Decision> {
 type Construction = fn(&View<'_, '_>) -> Option<Decision>;
 
 /// The constructions in the order they are tried.
-pub(crate) const CONSTRUCTIONS: [(&str, Construction); 8] = [
+pub(crate) const CONSTRUCTIONS: [(&str, Construction); 9] = [
     ("negated_act", negated_act),
     ("cue_signal", cue_signal),
     ("reported_accusation", reported_accusation),
     ("demand_words", demand_words),
     ("denial_words", denial_words),
+    ("negation_in_answer", negation_in_answer),
     ("allegation_words", allegation_words),
     ("criticism_words", criticism_words),
     ("harm_assertion", harm_assertion),

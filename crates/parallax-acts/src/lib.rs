@@ -367,6 +367,7 @@ fn read_statement(
         content: &d.content,
         cue: &d.cue_words,
         signal: d.signal,
+        context: &d.context,
     };
     let mut decision = classify(&view, &[]);
     let harms = asserted_harms(&d.content);
@@ -412,7 +413,7 @@ fn read_statement(
                 at.and_then(|k| roles::agent_of(ws, k, entities))
                     .or_else(|| first_other_entity(ws, entities, d))
             } else {
-                agent.clone()
+                agent.clone().filter(|a| !roles::is_pronoun(a))
             }
         }
         Act::Denial => reported.as_ref().and_then(|(_, a)| a.clone()),

@@ -180,8 +180,84 @@ pub(crate) fn agent_of(ws: &[W<'_>], k: usize, entities: &[EntityFinding]) -> Op
             return Some(as_place(n));
         }
     }
-    None
+    subject_words(ws, k)
 }
+
+/// Pronouns that stand as a subject.
+pub(crate) fn is_pronoun(s: &str) -> bool {
+    matches!(
+        s.to_lowercase().as_str(),
+        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "him" | "her" | "them" | "us"
+    )
+}
+
+/// The plain subject before a verb at `k`, when no name is there: "two
+/// white men … attacked her", "the men knocked her", "he lied". Its words,
+/// auxiliaries and adverbs left out.
+fn subject_words(ws: &[W<'_>], k: usize) -> Option<String> {
+    let mut start = k;
+    while start > 0 {
+        let p = &ws[start - 1];
+        if p.breaks_clause()
+            || p.ends_sentence()
+            || p.kind == parallax_text::TokenKind::Quote
+            || matches!(
+                p.folded,
+                "that" | "which" | "who" | "and" | "but" | "when" | "if" | "because"
+            )
+        {
+            break;
+        }
+        start -= 1;
+    }
+    let words: Vec<&W<'_>> = ws[start..k]
+        .iter()
+        .filter(|w| w.is_word())
+        .filter(|w| {
+            !matches!(
+                w.folded,
+                "had"
+                    | "has"
+                    | "have"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "will"
+                    | "would"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "been"
+                    | "be"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "also"
+                    | "then"
+            ) && !w.folded.ends_with("ly")
+        })
+        .collect();
+    let n = words.len();
+    // A noun phrase of a few words, or a pronoun; a long stretch is no
+    // subject but a clause ("In the past 24 hours …").
+    let plain = (1..=5).contains(&n) && !PREPOSITIONS.contains(&words[0].folded);
+    plain
+        .then(|| {
+            let text: Vec<&str> = words
+                .iter()
+                .map(|w| w.text)
+                .skip_while(|t| is_filler(&t.to_lowercase()))
+                .collect();
+            text.join(" ")
+        })
+        .filter(|t| !t.is_empty())
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "for", "from", "with", "by", "to", "of", "over", "after", "before", "during",
+    "since", "as",
+];
 
 /// "militants of terrorist groups": keep "of" phrases in the name's words.
 fn strip_of_tail(_ws: &[W<'_>], np: Range<usize>) -> Range<usize> {

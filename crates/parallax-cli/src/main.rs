@@ -37,7 +37,7 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
-    /// Whole pipeline: write documents.jsonl, stories.jsonl and index.html into a directory.
+    /// Whole pipeline: write documents.jsonl, stories.jsonl, links.jsonl and index.html into a directory.
     Analyze {
         #[arg(required = true)]
         paths: Vec<String>,
@@ -139,6 +139,9 @@ enum EvalCommand {
         paths: Vec<String>,
         #[command(flatten)]
         input: InputArgs,
+        /// Also list up to N labels whose act the statements get wrong.
+        #[arg(long, default_value_t = 0)]
+        show: usize,
     },
     /// Records against a hand-labelled sample of them (e.g.
     /// data/eval/allsides_labels.tsv over the AllSides articles): each
@@ -384,12 +387,18 @@ impl Drop for OutputDir {
 
 fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<ExitCode> {
     let dir = OutputDir::create(&output)?;
-    let names = ["documents.jsonl", "stories.jsonl", "index.html"];
+    let names = [
+        "documents.jsonl",
+        "stories.jsonl",
+        "index.html",
+        "links.jsonl",
+    ];
     let finals = names.map(|n| output.join(n));
-    let [docs_tmp, stories_tmp, report_tmp] = [
+    let [docs_tmp, stories_tmp, report_tmp, links_tmp] = [
         dir.temporary(names[0])?,
         dir.temporary(names[1])?,
         dir.temporary(names[2])?,
+        dir.temporary(names[3])?,
     ];
     let shown_paths = paths.join(", ");
     let mut docs = Vec::new();
@@ -415,7 +424,33 @@ fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<Exi
         );
         return Ok(ExitCode::FAILURE);
     }
-    let stories = parallax_link::singleton_stories(&docs);
+    let links = parallax_link::answer_links(&docs);
+    let mut stories = parallax_link::singleton_stories(&docs);
+    // Each story carries the links between its own documents.
+    for story in &mut stories {
+        story.links = links
+            .iter()
+            .filter_map(|l| {
+                let to = l.to.as_ref()?;
+                (story.documents.contains(&l.from.doc) && story.documents.contains(&to.doc)).then(
+                    || parallax_model::StoryLink {
+                        from: l.from.clone(),
+                        to: to.clone(),
+                        relation: l.relation.clone(),
+                    },
+                )
+            })
+            .collect();
+    }
+    let write_links = || -> io::Result<()> {
+        let mut out = BufWriter::new(links_tmp.as_file());
+        for l in &links {
+            serde_json::to_writer(&mut out, l)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    };
+    write_links().with_context(|| format!("writing {}", finals[3].display()))?;
     let write_stories = || -> io::Result<()> {
         let mut out = BufWriter::new(stories_tmp.as_file());
         for s in &stories {
@@ -430,15 +465,19 @@ fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<Exi
         .as_file()
         .write_all(html.as_bytes())
         .with_context(|| format!("writing {}", finals[2].display()))?;
-    for (tmp, path) in [docs_tmp, stories_tmp, report_tmp].into_iter().zip(&finals) {
+    for (tmp, path) in [docs_tmp, stories_tmp, report_tmp, links_tmp]
+        .into_iter()
+        .zip(&finals)
+    {
         tmp.persist(path)
             .with_context(|| format!("replacing {}", path.display()))?;
     }
     dir.keep();
     eprintln!(
-        "wrote {}, {} and {}",
+        "wrote {}, {}, {} and {}",
         finals[0].display(),
         finals[1].display(),
+        finals[3].display(),
         finals[2].display()
     );
     Ok(finish(&tally))
@@ -719,7 +758,12 @@ fn eval_attribution(dir: &std::path::Path, json: bool, show: usize) -> Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval_acts(labels_path: &Path, paths: Vec<String>, input: &InputArgs) -> Result<ExitCode> {
+fn eval_acts(
+    labels_path: &Path,
+    paths: Vec<String>,
+    input: &InputArgs,
+    show: usize,
+) -> Result<ExitCode> {
     use parallax_eval::acts;
     use rayon::prelude::*;
     let labels = acts::load_act_labels(labels_path)?;
@@ -740,7 +784,11 @@ fn eval_acts(labels_path: &Path, paths: Vec<String>, input: &InputArgs) -> Resul
         }
     }
     let report = acts::score_acts(&labels, &docs);
-    writeln!(io::stdout().lock(), "{report}")?;
+    let mut out = io::stdout().lock();
+    writeln!(out, "{report}")?;
+    for line in acts::show_wrong(&report, show) {
+        writeln!(out, "{line}")?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -925,7 +973,8 @@ fn main() -> ExitCode {
             labels,
             paths,
             input,
-        }) => eval_acts(&labels, paths, &input),
+            show,
+        }) => eval_acts(&labels, paths, &input, show),
         Command::Train(TrainCommand::Cues {
             format: GoldFormat::Brat,
             dir,

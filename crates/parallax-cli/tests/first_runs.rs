@@ -119,6 +119,7 @@ fn analyze_replaces_an_earlier_output_whole_and_leaves_no_temporary_files() {
         [
             "documents.jsonl",
             "index.html",
+            "links.jsonl",
             "notes/readme.txt",
             "stories.jsonl"
         ]

@@ -38,6 +38,29 @@ fn documents_and_stories_validate() {
             .collect();
         assert!(errors.is_empty(), "{}: {errors:?}", s["id"]);
     }
+    let links_schema = validator("link.schema.json");
+    let links = lines(&std::fs::read(dir.path().join("links.jsonl")).unwrap());
+    assert!(!links.is_empty(), "the example corpus has allegations");
+    for l in &links {
+        let errors: Vec<String> = links_schema.iter_errors(l).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{l}: {errors:?}");
+    }
+    let mut broken = links[0].clone();
+    broken["relation"] = serde_json::json!("agrees");
+    assert!(!links_schema.is_valid(&broken));
+    // Every statement a link names exists.
+    for l in &links {
+        for end in [&l["from"], &l["to"]] {
+            if end.is_null() {
+                continue;
+            }
+            let d = docs
+                .iter()
+                .find(|d| d["id"] == end["doc"])
+                .expect("linked document");
+            assert!(d["statements"][end["statement"].as_u64().unwrap() as usize].is_object());
+        }
+    }
     // The schema is not vacuous: a record missing its text fails.
     let mut broken = docs[0].clone();
     broken.as_object_mut().unwrap().remove("text");
@@ -63,4 +86,6 @@ fn documents_and_stories_validate() {
 fn the_schema_in_the_library_is_the_schema_on_disk() {
     let disk = std::fs::read_to_string(repo_root().join("schema/document.schema.json")).unwrap();
     assert_eq!(disk, parallax_model::DOCUMENT_SCHEMA);
+    let disk = std::fs::read_to_string(repo_root().join("schema/link.schema.json")).unwrap();
+    assert_eq!(disk, parallax_model::LINK_SCHEMA);
 }

@@ -662,3 +662,97 @@ fn records_against_the_hand_labelled_allsides_sample() {
         ],
     );
 }
+
+/// The statements of a seed: (act, actor, target, index).
+fn seed_acts(doc: &Value) -> Vec<(String, String, String)> {
+    doc["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["act"].as_str().unwrap_or("").to_string(),
+                s["actor"].as_str().unwrap_or("").to_string(),
+                s["target"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seed_acts_and_what_answers_what() {
+    let Some(dir) = shared("seeds") else { return };
+    let out_dir = tempfile::tempdir().unwrap();
+    let run = parallax(&[
+        "analyze",
+        dir.to_str().unwrap(),
+        "-o",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let docs = lines(&std::fs::read(out_dir.path().join("documents.jsonl")).unwrap());
+    let links = lines(&std::fs::read(out_dir.path().join("links.jsonl")).unwrap());
+    let has = |doc: &Value, act: &str, actor: &str, target: &str| {
+        seed_acts(doc)
+            .iter()
+            .any(|(a, who, whom)| a == act && who.contains(actor) && whom.contains(target))
+    };
+    let presstv = seed(&docs, "003_");
+    let tass = seed(&docs, "004_");
+    let rt = seed(&docs, "000_");
+    // The allegations, with their actors and targets.
+    assert!(
+        has(presstv, "allegation", "Syrian Observatory", "Russia"),
+        "{:?}",
+        seed_acts(presstv)
+    );
+    assert!(
+        has(tass, "allegation", "Turkish Foreign Ministry", "Russia"),
+        "{:?}",
+        seed_acts(tass)
+    );
+    // The ministry's and its spokesmen's denials.
+    assert!(has(presstv, "denial", "Defense Ministry", ""));
+    assert!(has(presstv, "denial", "Konashenkov", ""));
+    assert!(has(tass, "denial", "Konashenkov", ""));
+    assert!(has(
+        tass,
+        "denial",
+        "Defense Ministry",
+        "Turkish Foreign Ministry"
+    ));
+    // The demand made to the military attaches.
+    assert!(
+        has(rt, "demand", "Antonov", "military attaches"),
+        "{:?}",
+        seed_acts(rt)
+    );
+    // Counter-accusations beside the denials.
+    assert!(has(
+        presstv,
+        "counter_accusation",
+        "Konashenkov",
+        "US security services"
+    ));
+    assert!(has(tass, "counter_accusation", "Konashenkov", "militants"));
+    // Each denial in the two articles that carry their allegation answers it.
+    for doc in [presstv, tass] {
+        let st = doc["statements"].as_array().unwrap();
+        for s in st.iter().filter(|s| s["act"] == "denial") {
+            let answered = s["answers"]["statement"].as_u64().map(|i| &st[i as usize]);
+            assert!(
+                answered.is_some_and(|a| a["act"] == "allegation"),
+                "{} denial without its allegation: {s}",
+                doc["id"]
+            );
+        }
+    }
+    // And one answer reaches an allegation in another article.
+    assert!(
+        links
+            .iter()
+            .any(|l| l["relation"] == "answers" && l["from"]["doc"] != l["to"]["doc"]),
+        "{links:#?}"
+    );
+}

@@ -141,6 +141,22 @@ pub struct ActsReport {
     pub gold_links: usize,
     pub predicted_links: usize,
     pub links_right: usize,
+    /// Every label with what its statement says, for `--show`.
+    pub judged: Vec<JudgedAct>,
+}
+
+/// One label and its statement.
+#[derive(Debug, Clone, Default)]
+pub struct JudgedAct {
+    pub id: String,
+    pub label_act: String,
+    pub label_actor: Option<String>,
+    pub act: Option<String>,
+    pub rule: Option<String>,
+    pub actor: Option<String>,
+    pub text: Option<String>,
+    pub act_right: bool,
+    pub actor_right: bool,
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -268,14 +284,29 @@ pub fn score_acts(labels: &[ActLabel], docs: &[Document]) -> ActsReport {
         });
         let pred = statement.map_or("(no statement)".to_string(), |s| s.act.as_str().to_string());
         *r.confusion.entry((gold, pred)).or_default() += 1;
-        let Some(act) = l.act else { continue };
+        let mut judged = JudgedAct {
+            id: l.id.clone(),
+            label_act: l.act.map_or("none", Act::as_str).to_string(),
+            label_actor: l.actor.clone(),
+            act: statement.map(|s| s.act.as_str().to_string()),
+            rule: statement.map(|s| s.evidence.rule.clone()),
+            actor: statement.and_then(|s| s.actor.clone()),
+            text: statement.map(|s| s.text.clone()),
+            ..Default::default()
+        };
+        let Some(act) = l.act else {
+            r.judged.push(judged);
+            continue;
+        };
         r.statements += 1;
         let Some(s) = statement else {
             r.unpaired += 1;
+            r.judged.push(judged);
             continue;
         };
         r.act_judged += 1;
         r.act_right += usize::from(s.act == act);
+        judged.act_right = s.act == act;
         if let Some(gold_actor) = &l.actor {
             r.actor_judged += 1;
             let right = s
@@ -283,7 +314,9 @@ pub fn score_acts(labels: &[ActLabel], docs: &[Document]) -> ActsReport {
                 .as_deref()
                 .is_some_and(|a| same_speaker(a, gold_actor));
             r.actor_right += usize::from(right);
+            judged.actor_right = right;
         }
+        r.judged.push(judged);
         // A predicted link between two labelled statements.
         if let Some(ans) = &s.answers {
             if let Some(to) = label_at.get(&(l.doc_id.as_str(), ans.statement)) {
@@ -373,6 +406,29 @@ impl std::fmt::Display for ActsReport {
         }
         Ok(())
     }
+}
+
+/// Up to `n` statement labels whose act the statements get wrong, as
+/// lines.
+pub fn show_wrong(report: &ActsReport, n: usize) -> Vec<String> {
+    report
+        .judged
+        .iter()
+        .filter(|j| !j.act_right && j.label_act != "none")
+        .take(n)
+        .map(|j| {
+            let text: String = j.text.as_deref().unwrap_or("").chars().take(160).collect();
+            format!(
+                "{} label={} got={} [{}] actor: label={:?} got={:?}\n    {text}",
+                j.id,
+                j.label_act,
+                j.act.as_deref().unwrap_or("(no statement)"),
+                j.rule.as_deref().unwrap_or("-"),
+                j.label_actor,
+                j.actor
+            )
+        })
+        .collect()
 }
 
 fn abbreviate(s: &str) -> String {

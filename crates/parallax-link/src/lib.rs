@@ -1,13 +1,18 @@
 //! Linking: what can only be known by looking at many documents together.
 //!
 //! Today this groups each document into a story of its own, with a stable
-//! id and a readable title, so that every later view has the same shape;
-//! grouping documents about one event, echoes across outlets and
-//! allegation-response links build on these records.
+//! id and a readable title, so that every later view has the same shape,
+//! and links each answer (a denial, a demand for evidence, a
+//! counter-accusation) to the allegation it answers across the corpus
+//! ([`answers::answer_links`]). Grouping documents about one event and
+//! echoes across outlets build on these records.
 //!
 //! This crate must not parse article text again: it works from the
 //! document records alone.
 
+pub mod answers;
+
+pub use answers::answer_links;
 use parallax_model::{Document, Story};
 
 /// A stable id for a story made of these documents: FNV-1a over the ids,

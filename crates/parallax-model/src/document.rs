@@ -338,6 +338,13 @@ pub struct Answer {
     pub evidence: Vec<String>,
 }
 
+/// See [`Statement::parties`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementParties {
+    pub actor: Vec<String>,
+    pub accused: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     pub act: Act,
@@ -361,6 +368,10 @@ pub struct Statement {
     /// The allegation as the answer reports it ("the Turkish Foreign
     /// Ministry's accusation"), where it names one.
     pub answers_reported: Option<TextSpan>,
+    /// The keys the statement's parties are matched by across documents:
+    /// whom the actor stands for, and whom the statement charges or
+    /// defends ("russia" for "Russia's Defense Ministry").
+    pub parties: StatementParties,
     pub start: usize,
     pub end: usize,
     /// The same span in the document's input text.

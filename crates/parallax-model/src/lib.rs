@@ -19,13 +19,15 @@ mod story;
 pub use document::{
     Act, ActCue, Answer, Count, CountShare, DateMention, Descriptor, Document, Entity, Hedge,
     InputSpan, Language, Mention, Mode, Outlet, Partial, Quote, QuoteKind, Removed, SourceType,
-    Span, Speaker, Statement, StatementEvidence, TextSpan,
+    Span, Speaker, Statement, StatementEvidence, StatementParties, TextSpan,
 };
 pub use offsets::{CharOffsets, InputOffsets};
 pub use source::{Body, Discarded, Origin, PageFacts, RawArticle, SourceDocument};
-pub use story::{Echo, EchoQuote, Story, StoryLink, StoryStatementRef};
+pub use story::{Echo, EchoQuote, Link, Story, StoryLink, StoryStatementRef};
 
 /// JSON Schema (draft 2020-12) of one line of `documents.jsonl`.
 pub const DOCUMENT_SCHEMA: &str = include_str!("../../../schema/document.schema.json");
+/// JSON Schema (draft 2020-12) of one line of `links.jsonl`.
+pub const LINK_SCHEMA: &str = include_str!("../../../schema/link.schema.json");
 /// JSON Schema (draft 2020-12) of one line of `stories.jsonl`.
 pub const STORY_SCHEMA: &str = include_str!("../../../schema/story.schema.json");

@@ -27,6 +27,21 @@ pub struct StoryLink {
     pub relation: String,
 }
 
+/// One line of `links.jsonl`: an answer and the allegation it answers.
+/// `relation` is `answers` (both ends known), `answers_unseen` (the
+/// allegation is not in the corpus; `reported` says how the answer names
+/// it) or `unanswered` (`from` is an allegation no document answers).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    pub from: StoryStatementRef,
+    pub to: Option<StoryStatementRef>,
+    pub relation: String,
+    /// How well the two match, in [0, 1]; null without a `to`.
+    pub score: Option<f64>,
+    pub evidence: Vec<String>,
+    pub reported: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Story {
     pub id: String,

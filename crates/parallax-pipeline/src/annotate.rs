@@ -8,7 +8,7 @@ use parallax_extract::{Analysed, Annotators, QuoteFinding};
 use parallax_model::{
     ActCue, Answer, CharOffsets, Count, CountShare, DateMention, Descriptor, Document, Entity,
     Hedge, InputOffsets, InputSpan, Language, Mention, Partial, Quote, Span, Speaker, Statement,
-    StatementEvidence, TextSpan,
+    StatementEvidence, StatementParties, TextSpan,
 };
 
 /// A byte range of the clean text in the record's units: characters into
@@ -222,10 +222,14 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
                 attribution: s.attribution.map(|a| format!("a{}", a + 1)),
                 answers: s.answers.map(|a| Answer {
                     statement: a.statement,
-                    score: f64::from(a.score),
+                    score: (f64::from(a.score) * 1000.0).round() / 1000.0,
                     evidence: a.evidence,
                 }),
                 answers_reported: s.answers_reported.as_ref().map(text_span),
+                parties: StatementParties {
+                    actor: s.actor_parties,
+                    accused: s.accused_parties,
+                },
                 start: o.start,
                 end: o.end,
                 input: o.input,

@@ -1,0 +1,239 @@
+//! Answers and the allegations they answer, across a corpus.
+//!
+//! Within a document the acts annotator has already linked each answer it
+//! could (`Statement::answers`); those links are kept. An answer left
+//! without one is matched against the allegations of the other documents:
+//! the party the allegation charges must be one the answer defends or
+//! speaks for, the two must share act words or the answer must name the
+//! accuser, and, where both dates are known, they must lie within
+//! [`WINDOW_DAYS`] of each other. An answer that matches nothing keeps the
+//! allegation as it names it (`answers_unseen`); an allegation no answer
+//! reaches is listed as `unanswered`.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use parallax_model::{Act, Document, Link, Statement, StoryStatementRef};
+
+/// How far apart in days an answer and the allegation it answers may be
+/// published.
+pub const WINDOW_DAYS: i64 = 45;
+
+/// The least score of a link across documents.
+pub const CROSS_DOCUMENT_SCORE: f64 = 0.6;
+
+/// Stems an act is matched by: its words' first six letters, short and
+/// common words left out.
+fn terms(s: &Statement) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in s.act_text.as_deref().unwrap_or("").split_whitespace() {
+        let w: String = w
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        if w.len() < 4
+            || matches!(
+                w.as_str(),
+                "with" | "from" | "into" | "over" | "have" | "been"
+            )
+        {
+            continue;
+        }
+        let stem: String = w.chars().take(6).collect();
+        let stem = stem.trim_end_matches('s').to_string();
+        if !out.contains(&stem) {
+            out.push(stem);
+        }
+    }
+    out
+}
+
+fn is_answer(s: &Statement) -> bool {
+    match s.act {
+        Act::Denial | Act::CounterAccusation => true,
+        Act::Demand => s.cameo == "101",
+        _ => false,
+    }
+}
+
+fn date(d: &Document) -> Option<NaiveDate> {
+    d.published
+        .as_deref()
+        .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+}
+
+fn folded(name: &str) -> String {
+    name.to_lowercase()
+        .replace('’', "'")
+        .replace("'s", "")
+        .split_whitespace()
+        .filter(|w| *w != "the")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Score an answer in one document against an allegation in another.
+fn score(answer: &Statement, allegation: &Statement) -> (f64, Vec<String>) {
+    let mut score = 0.0;
+    let mut evidence = Vec::new();
+    let defended: BTreeSet<&String> = answer
+        .parties
+        .accused
+        .iter()
+        .chain(answer.parties.actor.iter())
+        .collect();
+    match allegation
+        .parties
+        .accused
+        .iter()
+        .find(|k| defended.contains(k))
+    {
+        Some(k) => {
+            score += 0.45;
+            evidence.push(format!("the accused answers: {k}"));
+        }
+        None => return (0.0, evidence),
+    }
+    let (a, b) = (terms(answer), terms(allegation));
+    let shared: Vec<&String> = a.iter().filter(|t| b.contains(t)).collect();
+    if !shared.is_empty() {
+        let overlap = shared.len() as f64 / a.len().min(b.len()).max(1) as f64;
+        score += 0.35 * overlap;
+        evidence.push(format!(
+            "shared act terms: {}",
+            shared
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let names = allegation.actor.as_deref().is_some_and(|accuser| {
+        let f = folded(accuser);
+        !f.is_empty() && folded(&answer.text).contains(&f)
+    });
+    if names {
+        score += 0.3;
+        evidence.push(format!(
+            "names the accuser: {}",
+            allegation.actor.as_deref().unwrap_or_default()
+        ));
+    }
+    (score.min(1.0), evidence)
+}
+
+/// Every link of a corpus, in document order: the documents' own links,
+/// links across documents for the answers left without one, the answers
+/// whose allegation is not in the corpus, and the allegations nobody
+/// answers.
+pub fn answer_links(docs: &[Document]) -> Vec<Link> {
+    let at = |d: usize, s: usize| StoryStatementRef {
+        doc: docs[d].id.clone(),
+        statement: s,
+    };
+    // Allegations by the party they charge.
+    let mut by_party: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for (di, d) in docs.iter().enumerate() {
+        for (si, s) in d.statements.iter().enumerate() {
+            if s.act == Act::Allegation {
+                for k in &s.parties.accused {
+                    by_party.entry(k.as_str()).or_default().push((di, si));
+                }
+            }
+        }
+    }
+    let mut links = Vec::new();
+    let mut answered: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (di, d) in docs.iter().enumerate() {
+        for (si, s) in d.statements.iter().enumerate() {
+            if !is_answer(s) {
+                continue;
+            }
+            if let Some(a) = &s.answers {
+                answered.insert((di, a.statement));
+                links.push(Link {
+                    from: at(di, si),
+                    to: Some(at(di, a.statement)),
+                    relation: "answers".into(),
+                    score: Some(a.score),
+                    evidence: a.evidence.clone(),
+                    reported: None,
+                });
+                continue;
+            }
+            let keys: BTreeSet<&str> = s
+                .parties
+                .accused
+                .iter()
+                .chain(s.parties.actor.iter())
+                .map(String::as_str)
+                .collect();
+            let mut best: Option<(f64, usize, usize, Vec<String>)> = None;
+            let candidates: BTreeSet<(usize, usize)> = keys
+                .iter()
+                .filter_map(|k| by_party.get(k))
+                .flatten()
+                .copied()
+                .filter(|(dj, _)| *dj != di)
+                .collect();
+            for (dj, sj) in candidates {
+                let other = &docs[dj];
+                let in_window = match (date(d), date(other)) {
+                    (Some(x), Some(y)) => (x - y).num_days().abs() <= WINDOW_DAYS,
+                    _ => true,
+                };
+                if !in_window {
+                    continue;
+                }
+                let allegation = &other.statements[sj];
+                let (sc, ev) = score(s, allegation);
+                // The party alone joins too much: the act or the accuser
+                // must match as well.
+                if sc >= CROSS_DOCUMENT_SCORE && best.as_ref().is_none_or(|b| sc > b.0) {
+                    best = Some((sc, dj, sj, ev));
+                }
+            }
+            match best {
+                Some((sc, dj, sj, evidence)) => {
+                    answered.insert((dj, sj));
+                    links.push(Link {
+                        from: at(di, si),
+                        to: Some(at(dj, sj)),
+                        relation: "answers".into(),
+                        score: Some((sc * 1000.0).round() / 1000.0),
+                        evidence,
+                        reported: None,
+                    });
+                }
+                None => {
+                    if let Some(r) = &s.answers_reported {
+                        links.push(Link {
+                            from: at(di, si),
+                            to: None,
+                            relation: "answers_unseen".into(),
+                            score: None,
+                            evidence: Vec::new(),
+                            reported: Some(r.text.clone()),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    for (di, d) in docs.iter().enumerate() {
+        for (si, s) in d.statements.iter().enumerate() {
+            if s.act == Act::Allegation && !answered.contains(&(di, si)) {
+                links.push(Link {
+                    from: at(di, si),
+                    to: None,
+                    relation: "unanswered".into(),
+                    score: None,
+                    evidence: Vec::new(),
+                    reported: None,
+                });
+            }
+        }
+    }
+    links
+}
