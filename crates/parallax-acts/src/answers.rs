@@ -4,7 +4,7 @@
 
 use parallax_model::Act;
 
-use crate::parties::overlap;
+use crate::parties::same_side;
 use crate::{AnswerFinding, StatementFinding};
 
 /// The least score that makes a link.
@@ -63,12 +63,18 @@ pub(crate) fn score(
 ) -> (f32, Vec<String>) {
     let mut score = 0.0;
     let mut evidence = Vec::new();
-    let answering: Vec<String> = answer
-        .accused_parties
-        .iter()
-        .chain(answer.actor_parties.iter())
-        .cloned()
-        .collect();
+    // A counter-accusation stands up for its own side; its accused is the
+    // third party it blames.
+    let answering: Vec<String> = if answer.act == Act::CounterAccusation {
+        answer.actor_parties.clone()
+    } else {
+        answer
+            .accused_parties
+            .iter()
+            .chain(answer.actor_parties.iter())
+            .cloned()
+            .collect()
+    };
     if let Some(k) = allegation
         .accused_parties
         .iter()
@@ -132,7 +138,7 @@ pub(crate) fn link(statements: &mut [StatementFinding], text: &str) {
             .iter()
             .enumerate()
             .filter(|(j, s)| *j != i && s.act == Act::Allegation)
-            .filter(|(_, s)| !overlap(&s.actor_parties, &answer.actor_parties))
+            .filter(|(_, s)| !same_side(&s.actor_parties, &answer.actor_parties))
             .map(|(j, s)| {
                 let (sc, ev) = score(answer, s, text);
                 (j, sc, ev)

@@ -39,7 +39,7 @@ use parallax_quotes::QuoteFinding;
 
 use classify::{act_cues, asserted_harms, classify, negated_acts, View};
 use lexicon::{lexicon, CueAct};
-use parties::{overlap, parties};
+use parties::{overlap, parties, same_side};
 use words::{match_at, words, W};
 
 /// A hedge and whom it distances from.
@@ -379,7 +379,7 @@ fn read_statement(
         // nobody unless it names those it harmed.
         let own = agent
             .as_deref()
-            .is_some_and(|a| overlap(&parties(a, entities), &d.actor_parties));
+            .is_some_and(|a| same_side(&parties(a, entities), &d.actor_parties));
         if own || agent.is_none() && !names_victims(&d.content) {
             decision = classify(&view, &["harm_assertion"]);
         }
@@ -613,9 +613,9 @@ fn counter_accusations(statements: &mut [StatementFinding]) {
         if s.act != Act::Allegation || s.actor_parties.is_empty() {
             continue;
         }
-        let is_accused = accused.iter().any(|a| overlap(a, &s.actor_parties))
-            || deniers.iter().any(|a| overlap(a, &s.actor_parties));
-        let against_other = !overlap(&s.accused_parties, &s.actor_parties);
+        let is_accused = accused.iter().any(|a| same_side(a, &s.actor_parties))
+            || deniers.iter().any(|a| same_side(a, &s.actor_parties));
+        let against_other = !same_side(&s.accused_parties, &s.actor_parties);
         if is_accused && against_other {
             s.act = Act::CounterAccusation;
             s.rule = match s.rule {

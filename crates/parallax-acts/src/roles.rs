@@ -180,7 +180,16 @@ pub(crate) fn agent_of(ws: &[W<'_>], k: usize, entities: &[EntityFinding]) -> Op
             return Some(as_place(n));
         }
     }
-    subject_words(ws, k)
+    // A plain subject only for a verb ("two men attacked her"), not for a
+    // noun ("the first of nine strikes").
+    let f = ws[k].folded;
+    let verb =
+        f.ends_with("ed") || matches!(f, "hit" | "struck" | "shot" | "stole" | "lied" | "killed");
+    if verb {
+        subject_words(ws, k)
+    } else {
+        None
+    }
 }
 
 /// Pronouns that stand as a subject.
@@ -241,7 +250,10 @@ fn subject_words(ws: &[W<'_>], k: usize) -> Option<String> {
     let n = words.len();
     // A noun phrase of a few words, or a pronoun; a long stretch is no
     // subject but a clause ("In the past 24 hours …").
-    let plain = (1..=5).contains(&n) && !PREPOSITIONS.contains(&words[0].folded);
+    let plain = (1..=5).contains(&n)
+        && !PREPOSITIONS.contains(&words[0].folded)
+        && words[0].kind != parallax_text::TokenKind::Number
+        && !matches!(words[0].folded, "first" | "i" | "least" | "more" | "most");
     plain
         .then(|| {
             let text: Vec<&str> = words

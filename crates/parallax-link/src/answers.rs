@@ -77,12 +77,30 @@ fn folded(name: &str) -> String {
 fn score(answer: &Statement, allegation: &Statement) -> (f64, Vec<String>) {
     let mut score = 0.0;
     let mut evidence = Vec::new();
-    let defended: BTreeSet<&String> = answer
+    // Whom the answer stands up for: its own side, and for a denial the
+    // party it says did nothing (a counter-accusation's accused is the
+    // third party it blames instead).
+    let defended: BTreeSet<&String> = if answer.act == Act::CounterAccusation {
+        answer.parties.actor.iter().collect()
+    } else {
+        answer
+            .parties
+            .accused
+            .iter()
+            .chain(answer.parties.actor.iter())
+            .collect()
+    };
+    // One's own side's allegation is no charge to answer.
+    // "government" is every state body's key: too wide to make one side.
+    if answer
         .parties
-        .accused
+        .actor
         .iter()
-        .chain(answer.parties.actor.iter())
-        .collect();
+        .filter(|k| k.as_str() != "government")
+        .any(|k| allegation.parties.actor.contains(k))
+    {
+        return (0.0, evidence);
+    }
     match allegation
         .parties
         .accused
