@@ -80,10 +80,53 @@ pub(crate) struct Code {
     pub words: Vec<WordPat>,
 }
 
+/// Items filed by the first byte of the word they begin with, so that a
+/// word is compared only with the patterns that can match it.
+#[derive(Debug)]
+pub(crate) struct FirstByte<T> {
+    slots: Vec<Vec<T>>,
+}
+
+impl<T> Default for FirstByte<T> {
+    fn default() -> Self {
+        FirstByte {
+            slots: (0..256).map(|_| Vec::new()).collect(),
+        }
+    }
+}
+
+impl<T> FirstByte<T> {
+    pub fn push(&mut self, word: &str, item: T) {
+        if let Some(slot) = word
+            .bytes()
+            .next()
+            .and_then(|b| self.slots.get_mut(usize::from(b)))
+        {
+            slot.push(item);
+        }
+    }
+
+    /// The items filed under the first byte of `word`.
+    pub fn get(&self, word: &str) -> &[T] {
+        word.bytes()
+            .next()
+            .and_then(|b| self.slots.get(usize::from(b)))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     pub cues: Vec<(Phrase, CueAct)>,
+    /// The cues by their first word, when it is a whole word.
+    pub cues_by_first: parallax_analysis::FastMap<&'static str, Vec<usize>>,
+    /// The cues whose first word is a beginning (`accus*`), by the first
+    /// byte of that beginning; "n't" is looked for apart.
+    pub cues_by_prefix: FirstByte<usize>,
+    pub cues_nt: Vec<usize>,
     pub harm: Vec<WordPat>,
+    /// The harm patterns by first byte.
+    pub harm_by_first: FirstByte<usize>,
     pub hedges: Vec<Phrase>,
     pub codes: Vec<Code>,
     /// Lines that did not parse, as `file:line`; a test keeps this empty.
@@ -113,6 +156,16 @@ impl Lexicon {
                 _ => lex.bad_lines.push(format!("data/act_cues.tsv:{n}")),
             }
         }
+        for (i, (p, _)) in lex.cues.iter().enumerate() {
+            match p.words.first() {
+                Some(w) if !w.prefix && w.text != "n't" => {
+                    lex.cues_by_first.entry(w.text).or_default().push(i)
+                }
+                Some(w) if w.text == "n't" => lex.cues_nt.push(i),
+                Some(w) => lex.cues_by_prefix.push(w.text, i),
+                None => {}
+            }
+        }
         for (n, line) in data_lines(HARM_ACTS) {
             let w = line.trim();
             if w.is_empty() || w.contains(char::is_whitespace) {
@@ -120,6 +173,9 @@ impl Lexicon {
             } else {
                 lex.harm.push(WordPat::parse(w));
             }
+        }
+        for (i, p) in lex.harm.iter().enumerate() {
+            lex.harm_by_first.push(p.text, i);
         }
         for (n, line) in data_lines(HEDGES) {
             match Phrase::parse(line.trim()) {
@@ -151,7 +207,10 @@ impl Lexicon {
 
     /// Whether `folded` is an act one can be accused of.
     pub fn is_harm(&self, folded: &str) -> bool {
-        self.harm.iter().any(|p| p.matches(folded))
+        self.harm_by_first
+            .get(folded)
+            .iter()
+            .any(|&i| self.harm[i].matches(folded))
     }
 }
 

@@ -37,9 +37,9 @@ use parallax_entities::EntityFinding;
 use parallax_model::{Act, Mode};
 use parallax_quotes::QuoteFinding;
 
-use classify::{act_cues, asserted_harms, classify, negated_acts, View};
+use classify::{classify, Marks, View};
 use lexicon::{lexicon, CueAct};
-use parties::{overlap, parties, same_side};
+use parties::{overlap, same_side, Parties};
 use words::{match_at, words, W};
 
 /// A hedge and whom it distances from.
@@ -123,7 +123,6 @@ struct Draft<'w> {
     actor: Option<String>,
     actor_parties: Vec<String>,
     attribution: Option<usize>,
-    base_confidence: f32,
     /// The sentence words around the statement, for hedges outside it.
     context: Vec<W<'w>>,
 }
@@ -137,15 +136,19 @@ pub fn find_acts(
     quotes: &[QuoteFinding],
     entities: &[EntityFinding],
 ) -> Vec<StatementFinding> {
-    let mut drafts = attributed_drafts(doc, quotes, entities);
-    drafts.extend(narrator_drafts(doc, quotes, entities));
+    let ps = Parties::new(entities);
+    let mut drafts = attributed_drafts(doc, quotes, &ps);
+    drafts.extend(narrator_drafts(doc, quotes, entities, &ps));
     drafts.sort_by_key(|d| (d.range.start, d.range.end));
     let quoted: Vec<Range<usize>> = quotes.iter().map(|q| q.range.clone()).collect();
     let mut out: Vec<StatementFinding> = drafts
         .iter()
-        .map(|d| read_statement(d, entities, &quoted))
+        .map(|d| read_statement(d, entities, &ps, &quoted))
         .collect();
     counter_accusations(&mut out);
+    for s in &mut out {
+        s.confidence = classify::confidence_of(s.rule);
+    }
     for s in &mut out {
         code(
             s,
@@ -165,7 +168,7 @@ pub fn find_acts(
 fn attributed_drafts<'w>(
     doc: &'w Analysed<'_>,
     quotes: &[QuoteFinding],
-    entities: &[EntityFinding],
+    ps: &Parties<'_>,
 ) -> Vec<Draft<'w>> {
     let mut out: Vec<Draft<'w>> = Vec::new();
     let mut seen: Vec<usize> = Vec::new();
@@ -206,12 +209,9 @@ fn attributed_drafts<'w>(
                 s.name.clone()
             }
         });
-        let mut actor_parties = actor
-            .as_deref()
-            .map(|a| parties(a, entities))
-            .unwrap_or_default();
+        let mut actor_parties = actor.as_deref().map(|a| ps.of(a)).unwrap_or_default();
         if let Some(aff) = speaker.and_then(|s| s.affiliation.as_deref()) {
-            for k in parties(aff, entities) {
+            for k in ps.of(aff) {
                 if !actor_parties.contains(&k) {
                     actor_parties.push(k);
                 }
@@ -227,7 +227,6 @@ fn attributed_drafts<'w>(
             actor,
             actor_parties,
             attribution: Some(q.attribution),
-            base_confidence: q.confidence,
             context,
         });
     }
@@ -253,6 +252,7 @@ fn narrator_drafts<'w>(
     doc: &'w Analysed<'_>,
     quotes: &[QuoteFinding],
     entities: &[EntityFinding],
+    ps: &Parties<'_>,
 ) -> Vec<Draft<'w>> {
     let mut out = Vec::new();
     for s in &doc.seg.sentences {
@@ -296,7 +296,7 @@ fn narrator_drafts<'w>(
         let Some(actor) = subject_before(&ws, k, entities) else {
             continue;
         };
-        let actor_parties = parties(&actor, entities);
+        let actor_parties = ps.of(&actor);
         let content: Vec<W<'w>> = ws[k + 1..].to_vec();
         // The statement is the narrator's whole sentence, its last stop
         // aside.
@@ -313,7 +313,6 @@ fn narrator_drafts<'w>(
             actor: Some(actor),
             actor_parties,
             attribution: None,
-            base_confidence: 0.85,
             context: ws,
         });
     }
@@ -361,17 +360,20 @@ fn subject_before(ws: &[W<'_>], k: usize, entities: &[EntityFinding]) -> Option<
 fn read_statement(
     d: &Draft<'_>,
     entities: &[EntityFinding],
+    ps: &Parties<'_>,
     quoted: &[Range<usize>],
 ) -> StatementFinding {
+    let marks = Marks::of(&d.content);
     let view = View {
         content: &d.content,
+        marks: &marks,
         cue: &d.cue_words,
         signal: d.signal,
         context: &d.context,
     };
     let mut decision = classify(&view, &[]);
-    let harms = asserted_harms(&d.content);
-    let agent = harms
+    let agent = marks
+        .harms
         .first()
         .and_then(|&k| roles::agent_of(&d.content, k, entities));
     if decision.rule == "harm_assertion" {
@@ -379,16 +381,17 @@ fn read_statement(
         // nobody unless it names those it harmed.
         let own = agent
             .as_deref()
-            .is_some_and(|a| same_side(&parties(a, entities), &d.actor_parties));
+            .is_some_and(|a| same_side(&ps.of(a), &d.actor_parties));
         if own || agent.is_none() && !names_victims(&d.content) {
             decision = classify(&view, &["harm_assertion"]);
         }
     }
     let ws = &d.content[..];
-    let negated = negated_acts(ws);
-    let cues: Vec<(Range<usize>, &'static str)> = act_cues(ws)
-        .into_iter()
-        .map(|(r, a, _)| (r, a.as_str()))
+    let negated = &marks.negated;
+    let cues: Vec<(Range<usize>, &'static str)> = marks
+        .cues
+        .iter()
+        .map(|(r, a, _)| (r.clone(), a.as_str()))
         .collect();
     let negations: Vec<Range<usize>> = negated.iter().map(|&(n, _)| ws[n].r()).collect();
     let reported = if decision.act.answers() {
@@ -406,12 +409,13 @@ fn read_statement(
                 roles::object_after(ws, 0, entities)
             } else if decision.rule == "allegation_words" {
                 // "had been orchestrated by the US security services".
-                let at = act_cues(ws)
-                    .into_iter()
+                let at = marks
+                    .cues
+                    .iter()
                     .find(|(_, a, _)| *a == CueAct::Act(Act::Allegation))
                     .map(|(_, _, t)| t.start);
                 at.and_then(|k| roles::agent_of(ws, k, entities))
-                    .or_else(|| first_other_entity(ws, entities, d))
+                    .or_else(|| first_other_entity(ws, entities, ps, d))
             } else {
                 agent.clone().filter(|a| !roles::is_pronoun(a))
             }
@@ -422,22 +426,21 @@ fn read_statement(
             if d.signal == Some(Signal::Criticism) {
                 roles::object_after(ws, 0, entities)
             } else {
-                first_other_entity(ws, entities, d)
+                first_other_entity(ws, entities, ps, d)
             }
         }
         Act::Claim => None,
     };
     let accused_parties = match decision.act {
-        Act::Allegation | Act::CounterAccusation => target
-            .as_deref()
-            .map(|t| parties(t, entities))
-            .unwrap_or_default(),
+        Act::Allegation | Act::CounterAccusation => {
+            target.as_deref().map(|t| ps.of(t)).unwrap_or_default()
+        }
         Act::Denial => {
             let denied_agent = negated
                 .first()
                 .and_then(|&(_, a)| roles::agent_of(ws, a, entities));
             let named = denied_agent.or_else(|| roles::accused_in(ws, entities));
-            let mut keys = named.map(|a| parties(&a, entities)).unwrap_or_default();
+            let mut keys = named.map(|a| ps.of(&a)).unwrap_or_default();
             for k in &d.actor_parties {
                 if !keys.contains(k) {
                     keys.push(k.clone());
@@ -453,12 +456,11 @@ fn read_statement(
             roles::act_text(ws, from)
         }
         Act::Allegation | Act::CounterAccusation => roles::act_text(ws, 0),
-        Act::Demand => demand_text(ws),
+        Act::Demand => demand_text(ws, &marks),
         _ => None,
     }
     .map(|(toks, text)| (text, ws[toks.start].range.0..ws[toks.end - 1].range.1));
     let hedges = hedges(d, entities, quoted);
-    let confidence = (decision.strength as f32) * (0.5 + 0.5 * d.base_confidence.clamp(0.0, 1.0));
     StatementFinding {
         act: decision.act,
         cameo: "",
@@ -473,7 +475,7 @@ fn read_statement(
         cues,
         negations,
         hedges,
-        confidence,
+        confidence: 0.0,
         attribution: d.attribution,
         answers: None,
         answers_reported: reported
@@ -484,11 +486,16 @@ fn read_statement(
 }
 
 /// The first entity the statement names that is not its actor.
-fn first_other_entity(ws: &[W<'_>], entities: &[EntityFinding], d: &Draft<'_>) -> Option<String> {
+fn first_other_entity(
+    ws: &[W<'_>],
+    entities: &[EntityFinding],
+    ps: &Parties<'_>,
+    d: &Draft<'_>,
+) -> Option<String> {
     ws.iter()
         .filter(|w| w.is_word() && w.capitalised())
         .filter_map(|w| roles::entity_at(entities, &w.r()))
-        .find(|n| !overlap(&parties(n, entities), &d.actor_parties))
+        .find(|n| !overlap(&ps.of(n), &d.actor_parties))
 }
 
 /// Whom a demand is made to: the object of the cue ("called on foreign
@@ -517,10 +524,11 @@ fn demand_target(ws: &[W<'_>], d: &Draft<'_>, entities: &[EntityFinding]) -> Opt
 
 /// What a demand asks for: from the infinitive after the demanding words
 /// ("to give official validation to their statements") to the clause end.
-fn demand_text(ws: &[W<'_>]) -> Option<(Range<usize>, String)> {
+fn demand_text(ws: &[W<'_>], marks: &Marks) -> Option<(Range<usize>, String)> {
     let lex = lexicon();
-    let cue_end = act_cues(ws)
-        .into_iter()
+    let cue_end = marks
+        .cues
+        .iter()
         .find(|(_, a, _)| *a == CueAct::Act(Act::Demand))
         .map(|(_, _, t)| t.end)
         .unwrap_or(0);

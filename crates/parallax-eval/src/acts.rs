@@ -155,6 +155,7 @@ pub struct JudgedAct {
     pub rule: Option<String>,
     pub actor: Option<String>,
     pub text: Option<String>,
+    pub confidence: Option<f64>,
     pub act_right: bool,
     pub actor_right: bool,
 }
@@ -292,6 +293,7 @@ pub fn score_acts(labels: &[ActLabel], docs: &[Document]) -> ActsReport {
             rule: statement.map(|s| s.evidence.rule.clone()),
             actor: statement.and_then(|s| s.actor.clone()),
             text: statement.map(|s| s.text.clone()),
+            confidence: statement.map(|s| s.confidence),
             ..Default::default()
         };
         let Some(act) = l.act else {
@@ -383,6 +385,38 @@ impl std::fmt::Display for ActsReport {
             self.link_recall(),
             self.links_right,
             self.gold_links
+        )?;
+        // By the construction that decided the act: how often it is right,
+        // against the confidence it gives.
+        let mut by_rule: BTreeMap<&str, (usize, usize, f64)> = BTreeMap::new();
+        for j in &self.judged {
+            if j.label_act == "none" {
+                continue;
+            }
+            if let (Some(rule), Some(c)) = (j.rule.as_deref(), j.confidence) {
+                let e = by_rule.entry(rule).or_default();
+                e.0 += 1;
+                e.1 += usize::from(j.act_right);
+                e.2 += c;
+            }
+        }
+        writeln!(
+            f,
+            "by rule            statements  right  share  mean confidence"
+        )?;
+        let mut ece = 0.0;
+        let mut n_all = 0usize;
+        for (rule, (n, right, conf)) in &by_rule {
+            let share = ratio(*right, *n);
+            let mean = conf / *n as f64;
+            ece += (*n as f64) * (share - mean).abs();
+            n_all += n;
+            writeln!(f, "  {rule:<22} {n:>6} {right:>6}  {share:.3}  {mean:.3}")?;
+        }
+        writeln!(
+            f,
+            "confidence against act accuracy, by rule: expected calibration error {:.3}",
+            if n_all == 0 { 0.0 } else { ece / n_all as f64 }
         )?;
         writeln!(f, "confusion (label → statement)")?;
         let preds: BTreeSet<&String> = self.confusion.keys().map(|(_, p)| p).collect();
