@@ -603,18 +603,16 @@ fn hedges(d: &Draft<'_>, entities: &[EntityFinding], quoted: &[Range<usize>]) ->
 fn counter_accusations(statements: &mut [StatementFinding]) {
     let accused: Vec<Vec<String>> = statements
         .iter()
-        .filter(|s| s.act == Act::Denial || s.act == Act::Allegation)
-        .map(|s| {
-            if s.act == Act::Denial {
-                s.actor_parties.clone()
-            } else {
-                s.accused_parties.clone()
-            }
-        })
+        .filter(|s| s.act == Act::Allegation)
+        .map(|s| s.accused_parties.clone())
         .collect();
+    // A denial in words of its own ("not made any strikes", "baseless", a
+    // denying cue), not one read from a bare negation.
     let deniers: Vec<Vec<String>> = statements
         .iter()
-        .filter(|s| s.act == Act::Denial)
+        .filter(|s| {
+            s.act == Act::Denial && matches!(s.rule, "negated_act" | "cue_signal" | "denial_words")
+        })
         .map(|s| s.actor_parties.clone())
         .collect();
     for s in statements.iter_mut() {
