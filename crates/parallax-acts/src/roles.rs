@@ -70,6 +70,15 @@ fn noun_phrase(ws: &[W<'_>], i: usize, max: usize) -> Range<usize> {
                     | "about"
                     | "after"
                     | "before"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
             )
         {
             break;

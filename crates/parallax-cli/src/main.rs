@@ -139,7 +139,7 @@ enum EvalCommand {
         paths: Vec<String>,
         #[command(flatten)]
         input: InputArgs,
-        /// Also list up to N labels whose act the statements get wrong.
+        /// Also list up to N labels whose act or actor the statements get wrong.
         #[arg(long, default_value_t = 0)]
         show: usize,
     },

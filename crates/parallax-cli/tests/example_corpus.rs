@@ -192,6 +192,49 @@ fn analyze_writes_documents_stories_and_an_escaped_report() {
     for (s, d) in stories.iter().zip(&docs) {
         assert_eq!(s["documents"], serde_json::json!([d["id"]]));
     }
+    // Every act and every kind of link shows in the first command's output.
+    let acts: std::collections::BTreeSet<&str> = docs
+        .iter()
+        .flat_map(|d| d["statements"].as_array().unwrap())
+        .map(|s| s["act"].as_str().unwrap())
+        .collect();
+    for act in [
+        "allegation",
+        "denial",
+        "demand",
+        "counter_accusation",
+        "criticism",
+        "claim",
+    ] {
+        assert!(
+            acts.contains(act),
+            "no {act} in the example corpus: {acts:?}"
+        );
+    }
+    let links = lines(&std::fs::read(out_dir.join("links.jsonl")).unwrap());
+    let relations: std::collections::BTreeSet<&str> = links
+        .iter()
+        .map(|l| l["relation"].as_str().unwrap())
+        .collect();
+    for r in ["answers", "answers_unseen", "unanswered"] {
+        assert!(relations.contains(r), "no {r} link: {relations:?}");
+    }
+    // The Defence Ministry's denial answers the monitoring group's
+    // allegation in another outlet's article.
+    let cross = links.iter().any(|l| {
+        l["relation"] == "answers" && !l["to"].is_null() && l["from"]["doc"] != l["to"]["doc"] && {
+            let from = &by_id(&docs, l["from"]["doc"].as_str().unwrap())["statements"]
+                [l["from"]["statement"].as_u64().unwrap() as usize];
+            let to = &by_id(&docs, l["to"]["doc"].as_str().unwrap())["statements"]
+                [l["to"]["statement"].as_u64().unwrap() as usize];
+            from["act"] == "denial"
+                && from["actor"]
+                    .as_str()
+                    .is_some_and(|a| a.contains("Defence Ministry"))
+                && to["actor"] == "Observatory for Civilian Harm in Ostrenia"
+        }
+    });
+    assert!(cross, "{links:#?}");
     let html = std::fs::read_to_string(out_dir.join("index.html")).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
     // Every paragraph of every document appears, escaped.

@@ -442,13 +442,13 @@ impl std::fmt::Display for ActsReport {
     }
 }
 
-/// Up to `n` statement labels whose act the statements get wrong, as
-/// lines.
+/// Up to `n` statement labels whose act or actor the statements get
+/// wrong, as lines.
 pub fn show_wrong(report: &ActsReport, n: usize) -> Vec<String> {
     report
         .judged
         .iter()
-        .filter(|j| !j.act_right && j.label_act != "none")
+        .filter(|j| j.label_act != "none" && !(j.act_right && j.actor_right))
         .take(n)
         .map(|j| {
             let text: String = j.text.as_deref().unwrap_or("").chars().take(160).collect();
