@@ -50,6 +50,10 @@ fn noun_phrase(ws: &[W<'_>], i: usize, max: usize) -> Range<usize> {
         if !(w.is_word() || w.folded == "'s" || w.text == "’s") {
             break;
         }
+        // "Trump abused his office": a verb ends the phrase.
+        if end > i && w.finite && !w.capitalised() {
+            break;
+        }
         if end > i
             && matches!(
                 w.folded,
@@ -95,6 +99,10 @@ fn phrase_name(ws: &[W<'_>], range: Range<usize>, entities: &[EntityFinding]) ->
         return None;
     }
     let last = ws[range.clone()].iter().rev().find(|w| w.is_word())?.r();
+    // The entity that heads the phrase: "U.S. Ambassador Thomas Pickering".
+    if let Some(n) = entity_at(entities, &last) {
+        return Some(as_place(n));
+    }
     for k in range.clone() {
         if ws[k].is_word() && ws[k].capitalised() {
             if let Some(n) = entity_at(entities, &ws[k].r()) {

@@ -16,6 +16,9 @@ pub(crate) struct W<'a> {
     pub text: &'a str,
     pub range: (usize, usize),
     pub kind: TokenKind,
+    /// Whether the shared word lists take it for a finite verb most of the
+    /// time ("abused", "says").
+    pub finite: bool,
 }
 
 impl W<'_> {
@@ -56,6 +59,7 @@ pub(crate) fn words<'a>(doc: &'a Analysed<'_>, range: &Range<usize>) -> Vec<W<'a
                 text: doc.token_text(i),
                 range: (t.range.start, t.range.end),
                 kind: t.kind,
+                finite: doc.is_finite_verb(i),
             })
         })
         .collect()
