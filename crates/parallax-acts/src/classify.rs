@@ -52,9 +52,16 @@ impl Marks {
         let cues = act_cues(ws);
         let negated = negated_acts(ws, &cues);
         let lex = lexicon();
+        // "committed to action" is resolve, not a crime.
+        let resolve = |k: usize| {
+            ws[k].folded.starts_with("commit") && ws.get(k + 1).is_some_and(|n| n.is("to"))
+        };
         let harms = (0..ws.len())
             .filter(|&k| {
-                ws[k].is_word() && lex.is_harm(ws[k].folded) && !negated.iter().any(|n| n.1 == k)
+                ws[k].is_word()
+                    && lex.is_harm(ws[k].folded)
+                    && !negated.iter().any(|n| n.1 == k)
+                    && !resolve(k)
             })
             .collect();
         Marks {
@@ -160,7 +167,16 @@ fn cue_signal(v: &View<'_, '_>) -> Option<Decision> {
     let cue = v.cue.first().copied().unwrap_or("");
     let act = match v.signal? {
         // "refused to comment", "declined to say" answer nothing.
-        Signal::Denial if !(cue.starts_with("refus") || cue.starts_with("declin")) => Act::Denial,
+        // "dismissed impeachment as partisan": a denying cue whose words
+        // only disapprove criticises.
+        Signal::Denial if !(cue.starts_with("refus") || cue.starts_with("declin")) => {
+            if v.marks.has(Act::Criticism) && !v.marks.has(Act::Denial) && v.marks.harms.is_empty()
+            {
+                Act::Criticism
+            } else {
+                Act::Denial
+            }
+        }
         // "claimed" and "suspected" assert; only what they assert can charge.
         Signal::Allegation if !(cue.starts_with("claim") || cue.starts_with("suspect")) => {
             Act::Allegation

@@ -167,10 +167,23 @@ pub(crate) fn agent_of(ws: &[W<'_>], k: usize, entities: &[EntityFinding]) -> Op
             }
         }
     }
-    // A subject or modifier before it, within four words, no clause break.
-    let from = k.saturating_sub(5);
-    for j in (from..k).rev() {
+    // A subject or modifier before it, within four words, no clause break
+    // but a short aside ("the Russians did, in fact, meddle").
+    let from = k.saturating_sub(8);
+    let mut j = k;
+    while j > from {
+        j -= 1;
         let w = &ws[j];
+        if w.text == "," {
+            let aside = (j.saturating_sub(4)..j).rev().find(|&m| ws[m].text == ",");
+            match aside {
+                Some(m) if ws[m + 1..j].iter().all(|x| x.is_word() && !x.capitalised()) => {
+                    j = m;
+                    continue;
+                }
+                _ => break,
+            }
+        }
         if w.breaks_clause() || w.ends_sentence() {
             break;
         }
