@@ -47,12 +47,16 @@ fn names_accuser(answer: &StatementFinding, allegation: &StatementFinding, text:
     let Some(accuser) = allegation.actor.as_deref() else {
         return false;
     };
-    let words = text
-        .get(answer.range.clone())
-        .unwrap_or_default()
-        .to_lowercase();
-    let folded = crate::parties::fold_name(accuser);
-    !folded.is_empty() && words.contains(&folded)
+    let words = crate::parties::fold_name(text.get(answer.range.clone()).unwrap_or_default());
+    let name = crate::parties::fold_name(accuser);
+    // A name of two words or more, as whole words: "It" or "US" is in
+    // any text.
+    name.split_whitespace().count() >= 2
+        && words.match_indices(&name).any(|(i, _)| {
+            let before = words[..i].chars().next_back();
+            let after = words[i + name.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// Score an answer against an allegation, with the evidence.

@@ -276,12 +276,14 @@ fn narrator_drafts<'w>(
                 v.lemma,
                 "refuse" | "decline" | "question" | "oppose" | "attack" | "mock"
             );
-            let covered = quotes.iter().any(|q| {
-                q.cue
-                    .as_ref()
-                    .is_some_and(|c| c.start <= t.range.start && t.range.end <= c.end)
-                    || q.range.start <= t.range.start && t.range.end <= q.range.end
-            });
+            let covered = || {
+                quotes.iter().any(|q| {
+                    q.cue
+                        .as_ref()
+                        .is_some_and(|c| c.start <= t.range.start && t.range.end <= c.end)
+                        || q.range.start <= t.range.start && t.range.end <= q.range.end
+                })
+            };
             // A finite form, not a noun ("the demands") nor a gerund.
             let finite = v.form == VerbForm::Finite
                 && !(i > base
@@ -289,7 +291,7 @@ fn narrator_drafts<'w>(
                         doc.folded(i - 1),
                         "the" | "a" | "an" | "his" | "her" | "its" | "their"
                     ));
-            acting && !skip_lemma && !covered && finite && i > base
+            acting && !skip_lemma && finite && i > base && !covered()
         });
         let Some(v) = verb_at else { continue };
         let k = v - base;

@@ -4,8 +4,8 @@
 //! could (`Statement::answers`); those links are kept. An answer left
 //! without one is matched against the allegations of the other documents:
 //! the party the allegation charges must be one the answer defends or
-//! speaks for, the two must share act words or the answer must name the
-//! accuser, and, where both dates are known, they must lie within
+//! speaks for, the two must share act words (naming the accuser adds to
+//! the score), and, where both dates are known, they must lie within
 //! [`WINDOW_DAYS`] of each other. An answer that matches nothing keeps the
 //! allegation as it names it (`answers_unseen`); an allegation no answer
 //! reaches is listed as `unanswered`.
@@ -73,6 +73,20 @@ fn folded(name: &str) -> String {
         .join(" ")
 }
 
+/// Whether `text` names `name` as whole words, and `name` is a name of
+/// two words or more: "the Turkish Foreign Ministry", not "It" or "US",
+/// which any text holds.
+fn names_whole(text: &str, name: &str) -> bool {
+    if name.split_whitespace().count() < 2 {
+        return false;
+    }
+    text.match_indices(name).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + name.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Score an answer in one document against an allegation in another.
 fn score(answer: &Statement, allegation: &Statement) -> (f64, Vec<String>) {
     let mut score = 0.0;
@@ -127,10 +141,10 @@ fn score(answer: &Statement, allegation: &Statement) -> (f64, Vec<String>) {
                 .join(", ")
         ));
     }
-    let names = allegation.actor.as_deref().is_some_and(|accuser| {
-        let f = folded(accuser);
-        !f.is_empty() && folded(&answer.text).contains(&f)
-    });
+    let names = allegation
+        .actor
+        .as_deref()
+        .is_some_and(|accuser| names_whole(&folded(&answer.text), &folded(accuser)));
     if names {
         score += 0.3;
         evidence.push(format!(
@@ -206,9 +220,11 @@ pub fn answer_links(docs: &[Document]) -> Vec<Link> {
                 }
                 let allegation = &other.statements[sj];
                 let (sc, ev) = score(s, allegation);
-                // The party alone joins too much: the act or the accuser
-                // must match as well.
-                if sc >= CROSS_DOCUMENT_SCORE && best.as_ref().is_none_or(|b| sc > b.0) {
+                // The party alone, or with a name, joins too much across
+                // documents: the act must match as well.
+                let same_act = ev.iter().any(|e| e.starts_with("shared act terms"));
+                if same_act && sc >= CROSS_DOCUMENT_SCORE && best.as_ref().is_none_or(|b| sc > b.0)
+                {
                     best = Some((sc, dj, sj, ev));
                 }
             }
