@@ -2,6 +2,7 @@
 //! demand for evidence or a counter-accusation, matched to an allegation
 //! by the party it charges, the act it names and the accuser it names.
 
+use parallax_model::matching::{act_terms, names_as_words, shared_terms};
 use parallax_model::Act;
 
 use crate::parties::same_side;
@@ -10,37 +11,6 @@ use crate::{AnswerFinding, StatementFinding};
 /// The least score that makes a link.
 pub(crate) const LINK_SCORE: f32 = 0.45;
 
-/// The stems an act is matched by: its content words' first six letters.
-pub(crate) fn act_terms(act_text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for w in act_text.split_whitespace() {
-        let w = w.to_lowercase();
-        if w.len() < 4
-            || matches!(
-                w.as_str(),
-                "with" | "from" | "into" | "over" | "have" | "been"
-            )
-        {
-            continue;
-        }
-        let stem: String = w.chars().take(6).collect();
-        let stem = stem.trim_end_matches('s').to_string();
-        if !out.contains(&stem) {
-            out.push(stem);
-        }
-    }
-    out
-}
-
-/// How much two acts' terms share: the overlap coefficient.
-pub(crate) fn term_overlap(a: &[String], b: &[String]) -> f32 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let shared = a.iter().filter(|t| b.contains(t)).count();
-    shared as f32 / a.len().min(b.len()) as f32
-}
-
 /// Whether an answer's words name the allegation's maker ("denied the
 /// Turkish Foreign Ministry's accusation").
 fn names_accuser(answer: &StatementFinding, allegation: &StatementFinding, text: &str) -> bool {
@@ -48,15 +18,7 @@ fn names_accuser(answer: &StatementFinding, allegation: &StatementFinding, text:
         return false;
     };
     let words = crate::parties::fold_name(text.get(answer.range.clone()).unwrap_or_default());
-    let name = crate::parties::fold_name(accuser);
-    // A name of two words or more, as whole words: "It" or "US" is in
-    // any text.
-    name.split_whitespace().count() >= 2
-        && words.match_indices(&name).any(|(i, _)| {
-            let before = words[..i].chars().next_back();
-            let after = words[i + name.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+    names_as_words(&words, &crate::parties::fold_name(accuser))
 }
 
 /// Score an answer against an allegation, with the evidence.
@@ -97,18 +59,11 @@ pub(crate) fn score(
         .as_ref()
         .map(|(t, _)| act_terms(t))
         .unwrap_or_default();
-    let shared = term_overlap(&a, &b);
-    if shared > 0.0 {
-        score += 0.35 * shared;
-        let common: Vec<&String> = a.iter().filter(|t| b.contains(t)).collect();
-        evidence.push(format!(
-            "shared act terms: {}",
-            common
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+    let (common, share) = shared_terms(&a, &b);
+    if share > 0.0 {
+        score += 0.35 * share as f32;
+        let common: Vec<&str> = common.iter().map(|s| s.as_str()).collect();
+        evidence.push(format!("shared act terms: {}", common.join(", ")));
     }
     if names_accuser(answer, allegation, text) {
         score += 0.3;

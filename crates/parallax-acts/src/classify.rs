@@ -241,7 +241,6 @@ fn reported_accusation(v: &View<'_, '_>) -> Option<Decision> {
             "is" | "are" | "was" | "were" | "being" | "been"
         ) && (p[1].folded.starts_with("accused") || p[1].folded.starts_with("blamed"))
     });
-    let lex = lexicon();
     // "Allegedly", "alleged", "so-called": the speaker keeps the charge
     // at a distance ("reportedly" only says it was reported).
     let distancing = |f: &str| {
@@ -255,7 +254,6 @@ fn reported_accusation(v: &View<'_, '_>) -> Option<Decision> {
         .harms
         .first()
         .is_some_and(|&k| ws[..k].iter().any(|w| distancing(w.folded)));
-    let _ = lex;
     // "Western media's outrageous accusations that … allegedly bombed":
     // disapproval or rejection of the reported charge decides instead.
     let answered = v.marks.has(Act::Criticism) || v.marks.has(Act::Denial);
@@ -285,36 +283,33 @@ fn negation_in_answer(v: &View<'_, '_>) -> Option<Decision> {
     })
 }
 
+/// The act `act` when the statement holds one of its words
+/// (`data/act_cues.tsv`), under the construction's name.
+fn act_words(v: &View<'_, '_>, act: Act, rule: &'static str) -> Option<Decision> {
+    v.marks.has(act).then_some(Decision { act, rule })
+}
+
 /// Words that call an allegation untrue: "baseless", "unsubstantiated",
 /// "no evidence", "smears".
 fn denial_words(v: &View<'_, '_>) -> Option<Decision> {
-    v.marks.has(Act::Denial).then_some(Decision {
-        act: Act::Denial,
-        rule: "denial_words",
-    })
+    act_words(v, Act::Denial, "denial_words")
 }
 
 /// Words that ask for something: "must", "we ask them to give", "called on
 /// … to".
 fn demand_words(v: &View<'_, '_>) -> Option<Decision> {
-    v.marks.has(Act::Demand).then_some(Decision {
-        act: Act::Demand,
-        rule: "demand_words",
-    })
+    act_words(v, Act::Demand, "demand_words")
 }
 
 /// Words that charge: "accused", "war crimes", "information war", "had
 /// been orchestrated by".
 fn allegation_words(v: &View<'_, '_>) -> Option<Decision> {
-    v.marks.has(Act::Allegation).then_some(Decision {
-        act: Act::Allegation,
-        rule: "allegation_words",
-    })
+    act_words(v, Act::Allegation, "allegation_words")
 }
 
 /// An act one can be accused of, asserted: "Russian air strikes in Syria
 /// have killed at least 446 people". Whether its agent is the speaker's
-/// own side is for [`crate::assemble`] to say (then it is a claim).
+/// own side is for `read_statement` to say (then it is a claim).
 fn harm_assertion(v: &View<'_, '_>) -> Option<Decision> {
     (!v.marks.harms.is_empty()).then_some(Decision {
         act: Act::Allegation,
@@ -324,10 +319,7 @@ fn harm_assertion(v: &View<'_, '_>) -> Option<Decision> {
 
 /// Words of disapproval: "outrageous", "it is strange that", "condemn".
 fn criticism_words(v: &View<'_, '_>) -> Option<Decision> {
-    v.marks.has(Act::Criticism).then_some(Decision {
-        act: Act::Criticism,
-        rule: "criticism_words",
-    })
+    act_words(v, Act::Criticism, "criticism_words")
 }
 
 /// A named construction: a statement's view to an act, when it fires.

@@ -130,11 +130,13 @@ struct Draft<'w> {
 /// Every statement of a document, in text order: the attributed ones
 /// (from `quotes`, mode speech or writing) and the narrator's acts.
 /// `entities` are the document's entities, whose names actors and targets
-/// take.
+/// take; `dates` the byte ranges of its date expressions (from
+/// `parallax-dates`), which a normalised act leaves out.
 pub fn find_acts(
     doc: &Analysed<'_>,
     quotes: &[QuoteFinding],
     entities: &[EntityFinding],
+    dates: &[Range<usize>],
 ) -> Vec<StatementFinding> {
     let ps = Parties::new(entities);
     let mut drafts = attributed_drafts(doc, quotes, &ps);
@@ -143,7 +145,7 @@ pub fn find_acts(
     let quoted: Vec<Range<usize>> = quotes.iter().map(|q| q.range.clone()).collect();
     let mut out: Vec<StatementFinding> = drafts
         .iter()
-        .map(|d| read_statement(d, entities, &ps, &quoted))
+        .map(|d| read_statement(d, entities, &ps, &quoted, dates))
         .collect();
     counter_accusations(&mut out);
     for s in &mut out {
@@ -364,6 +366,7 @@ fn read_statement(
     entities: &[EntityFinding],
     ps: &Parties<'_>,
     quoted: &[Range<usize>],
+    dates: &[Range<usize>],
 ) -> StatementFinding {
     let marks = Marks::of(&d.content);
     let view = View {
@@ -455,9 +458,9 @@ fn read_statement(
     let act_text = match decision.act {
         Act::Denial => {
             let from = negated.first().map(|&(_, a)| a).unwrap_or(0);
-            roles::act_text(ws, from)
+            roles::act_text(ws, from, dates)
         }
-        Act::Allegation | Act::CounterAccusation => roles::act_text(ws, 0),
+        Act::Allegation | Act::CounterAccusation => roles::act_text(ws, 0, dates),
         Act::Demand => demand_text(ws, &marks),
         _ => None,
     }
@@ -527,7 +530,6 @@ fn demand_target(ws: &[W<'_>], d: &Draft<'_>, entities: &[EntityFinding]) -> Opt
 /// What a demand asks for: from the infinitive after the demanding words
 /// ("to give official validation to their statements") to the clause end.
 fn demand_text(ws: &[W<'_>], marks: &Marks) -> Option<(Range<usize>, String)> {
-    let lex = lexicon();
     let cue_end = marks
         .cues
         .iter()
@@ -546,7 +548,6 @@ fn demand_text(ws: &[W<'_>], marks: &Marks) -> Option<(Range<usize>, String)> {
         n += usize::from(ws[end].is_word());
         end += 1;
     }
-    let _ = lex;
     let text: Vec<&str> = ws[start..end]
         .iter()
         .filter(|w| w.is_word() && !words::is_filler(w.folded))

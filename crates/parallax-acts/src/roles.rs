@@ -161,7 +161,6 @@ pub(crate) fn agent_of(ws: &[W<'_>], k: usize, entities: &[EntityFinding]) -> Op
         }
         if w.is("by") {
             let np = noun_phrase(ws, j + 1, 6);
-            let np = strip_of_tail(ws, np);
             if let Some(n) = phrase_name(ws, np, entities) {
                 return Some(as_place(n));
             }
@@ -301,11 +300,6 @@ const PREPOSITIONS: &[&str] = &[
     "since", "as",
 ];
 
-/// "militants of terrorist groups": keep "of" phrases in the name's words.
-fn strip_of_tail(_ws: &[W<'_>], np: Range<usize>) -> Range<usize> {
-    np
-}
-
 /// The party after a charging or demanding verb: "accused Russia of …",
 /// "called on foreign military officials to …", "urged Congress to …",
 /// "invited military attaches from …".
@@ -417,7 +411,11 @@ pub(crate) fn accused_in(ws: &[W<'_>], entities: &[EntityFinding]) -> Option<Str
 /// The normalised act: from the first act word at or after `from` to the
 /// clause's end, at most twelve words, without determiners, dates and
 /// "the Syrian city of"; its token range and text.
-pub(crate) fn act_text(ws: &[W<'_>], from: usize) -> Option<(Range<usize>, String)> {
+pub(crate) fn act_text(
+    ws: &[W<'_>],
+    from: usize,
+    dates: &[Range<usize>],
+) -> Option<(Range<usize>, String)> {
     let lex = lexicon();
     let k = (from..ws.len()).find(|&k| ws[k].is_word() && lex.is_harm(ws[k].folded))?;
     // "carried out strikes", "conducted air raids": a support verb takes
@@ -469,7 +467,7 @@ pub(crate) fn act_text(ws: &[W<'_>], from: usize) -> Option<(Range<usize>, Strin
         n += usize::from(w.is_word());
         end += 1;
     }
-    let words: Vec<&str> = normalised(&ws[k..end]);
+    let words: Vec<&str> = normalised(&ws[k..end], dates);
     (!words.is_empty()).then(|| (k..end, words.join(" ")))
 }
 
@@ -484,53 +482,26 @@ fn next_is_verbish(ws: &[W<'_>], i: usize) -> bool {
     })
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "aug.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Words of an act, normalised: no determiners, no dates ("on June 8 and
-/// 9"), no "the Syrian city of".
-fn normalised<'w>(ws: &[W<'w>]) -> Vec<&'w str> {
+/// Words of an act, normalised: no determiners, no dates (`dates`, the
+/// dates annotator's byte ranges: "on June 8 and 9", with the preposition
+/// before them), no "the Syrian city of".
+fn normalised<'w>(ws: &[W<'w>], dates: &[Range<usize>]) -> Vec<&'w str> {
+    let in_date = |w: &W<'_>| {
+        dates
+            .iter()
+            .any(|d| d.start <= w.range.0 && w.range.1 <= d.end)
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let w = &ws[i];
+        if in_date(w) {
+            i += 1;
+            continue;
+        }
         // "on June 8 and 9", "on Tuesday".
-        if matches!(w.folded, "on" | "in")
-            && ws.get(i + 1).is_some_and(|n| MONTHS.contains(&n.folded))
-        {
-            i += 2;
-            while ws
-                .get(i)
-                .is_some_and(|n| n.kind == parallax_text::TokenKind::Number || n.is("and"))
-            {
-                i += 1;
-            }
+        if matches!(w.folded, "on" | "in") && ws.get(i + 1).is_some_and(in_date) {
+            i += 1;
             continue;
         }
         // "the Syrian city of Aleppo" → "Aleppo".

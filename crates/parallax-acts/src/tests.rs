@@ -4,7 +4,11 @@ pub(crate) fn acts_of(text: &str) -> Vec<StatementFinding> {
     let doc = Analysed::new(text, None);
     let entities = parallax_entities::find_entities(&doc);
     let quotes = parallax_quotes::find_quotes(&doc, &entities);
-    find_acts(&doc, &quotes, &entities)
+    let dates: Vec<std::ops::Range<usize>> = parallax_dates::find_dates(&doc)
+        .iter()
+        .map(|d| d.start..d.end)
+        .collect();
+    find_acts(&doc, &quotes, &entities, &dates)
 }
 
 #[test]

@@ -9,7 +9,11 @@ fn view(text: &str) -> String {
     let doc = Analysed::new(text, None);
     let entities = parallax_entities::find_entities(&doc);
     let quotes = parallax_quotes::find_quotes(&doc, &entities);
-    let acts = parallax_acts::find_acts(&doc, &quotes, &entities);
+    let dates: Vec<std::ops::Range<usize>> = parallax_dates::find_dates(&doc)
+        .iter()
+        .map(|d| d.start..d.end)
+        .collect();
+    let acts = parallax_acts::find_acts(&doc, &quotes, &entities, &dates);
     let mut out = String::new();
     for (i, s) in acts.iter().enumerate() {
         out.push_str(&format!(

@@ -758,20 +758,17 @@ fn eval_attribution(dir: &std::path::Path, json: bool, show: usize) -> Result<Ex
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval_acts(
-    labels_path: &Path,
+/// The labelled articles among `paths`, each analysed on its own, as the
+/// samples were drawn (no corpus stage); an article that cannot be read
+/// is named and skipped.
+fn analyse_labelled(
+    wanted: &std::collections::BTreeSet<String>,
     paths: Vec<String>,
     input: &InputArgs,
-    show: usize,
-) -> Result<ExitCode> {
-    use parallax_eval::acts;
+) -> Result<Vec<parallax_model::Document>> {
     use rayon::prelude::*;
-    let labels = acts::load_act_labels(labels_path)?;
-    let wanted: std::collections::BTreeSet<String> =
-        labels.iter().map(|l| l.doc_id.clone()).collect();
     let pipeline = input.pipeline()?;
-    let sources = labelled_sources(&wanted, paths, input)?;
-    // Each article on its own, as the sample was drawn: no corpus stage.
+    let sources = labelled_sources(wanted, paths, input)?;
     let results: Vec<_> = sources
         .into_par_iter()
         .map(|d| pipeline.analyse_one(d))
@@ -783,6 +780,20 @@ fn eval_acts(
             Err(p) => eprintln!("skipped {p}"),
         }
     }
+    Ok(docs)
+}
+
+fn eval_acts(
+    labels_path: &Path,
+    paths: Vec<String>,
+    input: &InputArgs,
+    show: usize,
+) -> Result<ExitCode> {
+    use parallax_eval::acts;
+    let labels = acts::load_act_labels(labels_path)?;
+    let wanted: std::collections::BTreeSet<String> =
+        labels.iter().map(|l| l.doc_id.clone()).collect();
+    let docs = analyse_labelled(&wanted, paths, input)?;
     let report = acts::score_acts(&labels, &docs);
     let mut out = io::stdout().lock();
     writeln!(out, "{report}")?;
@@ -800,23 +811,9 @@ fn eval_labels(
     show: usize,
 ) -> Result<ExitCode> {
     use parallax_eval::labels;
-    use rayon::prelude::*;
     let labels = labels::load_labels(labels_path)?;
     let wanted = labels::document_ids(&labels);
-    let pipeline = input.pipeline()?;
-    let sources = labelled_sources(&wanted, paths, input)?;
-    // Each article on its own, as the sample was drawn: no corpus stage.
-    let results: Vec<_> = sources
-        .into_par_iter()
-        .map(|d| pipeline.analyse_one(d))
-        .collect();
-    let mut docs = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(d) => docs.push(d),
-            Err(p) => eprintln!("skipped {p}"),
-        }
-    }
+    let docs = analyse_labelled(&wanted, paths, input)?;
     let report = labels::score_labels(&labels, &docs);
     let mut out = io::stdout().lock();
     if json {

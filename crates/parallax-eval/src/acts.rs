@@ -263,13 +263,6 @@ pub fn score_acts(labels: &[ActLabel], docs: &[Document]) -> ActsReport {
             .len(),
         ..Default::default()
     };
-    // Label id → (doc, statement index) of its pair.
-    let mut statement_of: HashMap<&str, (&str, usize)> = HashMap::new();
-    for (l, p) in labels.iter().zip(&paired) {
-        if let Some(si) = p {
-            statement_of.insert(l.id.as_str(), (l.doc_id.as_str(), *si));
-        }
-    }
     let mut label_at: HashMap<(&str, usize), &ActLabel> = HashMap::new();
     for (l, p) in labels.iter().zip(&paired) {
         if let Some(si) = p {
@@ -336,7 +329,6 @@ pub fn score_acts(labels: &[ActLabel], docs: &[Document]) -> ActsReport {
                 .is_some_and(|a| a != "external" && labels.iter().any(|m| m.id == a))
         })
         .count();
-    let _ = statement_of;
     r
 }
 

@@ -117,10 +117,12 @@ impl Annotator for Acts {
         "acts"
     }
     fn needs(&self) -> &'static [&'static str] {
-        &["quotes", "entities"]
+        &["quotes", "entities", "dates"]
     }
     fn annotate(&self, doc: &Analysed<'_>, found: &mut Findings) {
-        found.statements = parallax_acts::find_acts(doc, &found.quotes, &found.entities);
+        let dates: Vec<std::ops::Range<usize>> =
+            found.dates.iter().map(|d| d.start..d.end).collect();
+        found.statements = parallax_acts::find_acts(doc, &found.quotes, &found.entities, &dates);
     }
 }
 

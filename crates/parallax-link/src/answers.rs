@@ -13,6 +13,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
+use parallax_model::matching::{act_terms, names_as_words, shared_terms};
 use parallax_model::{Act, Document, Link, Statement, StoryStatementRef};
 
 /// How far apart in days an answer and the allegation it answers may be
@@ -22,31 +23,8 @@ pub const WINDOW_DAYS: i64 = 45;
 /// The least score of a link across documents.
 pub const CROSS_DOCUMENT_SCORE: f64 = 0.6;
 
-/// Stems an act is matched by: its words' first six letters, short and
-/// common words left out.
 fn terms(s: &Statement) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for w in s.act_text.as_deref().unwrap_or("").split_whitespace() {
-        let w: String = w
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
-        if w.len() < 4
-            || matches!(
-                w.as_str(),
-                "with" | "from" | "into" | "over" | "have" | "been"
-            )
-        {
-            continue;
-        }
-        let stem: String = w.chars().take(6).collect();
-        let stem = stem.trim_end_matches('s').to_string();
-        if !out.contains(&stem) {
-            out.push(stem);
-        }
-    }
-    out
+    act_terms(s.act_text.as_deref().unwrap_or(""))
 }
 
 fn is_answer(s: &Statement) -> bool {
@@ -71,20 +49,6 @@ fn folded(name: &str) -> String {
         .filter(|w| *w != "the")
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Whether `text` names `name` as whole words, and `name` is a name of
-/// two words or more: "the Turkish Foreign Ministry", not "It" or "US",
-/// which any text holds.
-fn names_whole(text: &str, name: &str) -> bool {
-    if name.split_whitespace().count() < 2 {
-        return false;
-    }
-    text.match_indices(name).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + name.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 /// Score an answer in one document against an allegation in another.
@@ -128,23 +92,16 @@ fn score(answer: &Statement, allegation: &Statement) -> (f64, Vec<String>) {
         None => return (0.0, evidence),
     }
     let (a, b) = (terms(answer), terms(allegation));
-    let shared: Vec<&String> = a.iter().filter(|t| b.contains(t)).collect();
+    let (shared, share) = shared_terms(&a, &b);
     if !shared.is_empty() {
-        let overlap = shared.len() as f64 / a.len().min(b.len()).max(1) as f64;
-        score += 0.35 * overlap;
-        evidence.push(format!(
-            "shared act terms: {}",
-            shared
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        score += 0.35 * share;
+        let shared: Vec<&str> = shared.iter().map(|s| s.as_str()).collect();
+        evidence.push(format!("shared act terms: {}", shared.join(", ")));
     }
     let names = allegation
         .actor
         .as_deref()
-        .is_some_and(|accuser| names_whole(&folded(&answer.text), &folded(accuser)));
+        .is_some_and(|accuser| names_as_words(&folded(&answer.text), &folded(accuser)));
     if names {
         score += 0.3;
         evidence.push(format!(

@@ -12,6 +12,7 @@
 //! the other crates share.
 
 mod document;
+pub mod matching;
 mod offsets;
 mod source;
 mod story;
