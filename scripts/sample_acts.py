@@ -23,8 +23,9 @@ seed = int(sys.argv[7]) if len(sys.argv) > 7 else 10
 excluded = set()
 for path in sys.argv[8:]:
     with open(path, encoding="utf-8") as f:
-        next(f, None)
-        excluded.update(l.split("\t", 1)[0] for l in f if l.strip())
+        header = next(f, "").rstrip("\n").split("\t")
+        col = header.index("doc_id") if "doc_id" in header else 0
+        excluded.update(l.rstrip("\n").split("\t")[col] for l in f if l.strip())
 ACT_WORDS = re.compile(
     r"\b(accus\w*|allege\w*|allegation\w*|den(y|ies|ied|ial)\w*|reject\w*|refut\w*|"
     r"demand\w*|condemn\w*|denounc\w*)\b", re.I)
