@@ -98,6 +98,22 @@ enum TrainCommand {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// The background counts story grouping weighs features with
+    /// (data/story_prior.tsv): how many documents of a corpus hold each term
+    /// and entity name.
+    StoryPrior {
+        /// The corpus (any input `analyze` reads).
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Where to write the prior file.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Keep the features held by at least this many documents.
+        #[arg(long, default_value_t = 50)]
+        min_df: u32,
+        #[command(flatten)]
+        input: InputArgs,
+    },
 }
 
 #[derive(Subcommand)]
@@ -127,6 +143,35 @@ enum EvalCommand {
         /// match no gold, with their context.
         #[arg(long, default_value_t = 0)]
         show: usize,
+    },
+    /// Story grouping against gold clusters (e.g. ECB+: --gold
+    /// ../shared/datasets/ecbplus/gold_clusters.tsv over its docs.jsonl with
+    /// --field id=doc_id): pairwise and B-cubed precision, recall and F1.
+    /// Documents are grouped in a fixed random order; the gold is only
+    /// scored against.
+    Stories {
+        /// Gold clusters: a tab-separated file with a header naming doc_id,
+        /// event_cluster (or cluster, story) and optionally topic.
+        #[arg(long)]
+        gold: PathBuf,
+        /// The documents (any input `extract` reads).
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Only the gold rows whose topic is in this range ("36-45") or
+        /// list ("1,3,5").
+        #[arg(long)]
+        topics: Option<String>,
+        /// Seed of the random order.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The least similarity that joins a story.
+        #[arg(long)]
+        threshold: Option<f32>,
+        /// Print the scores as one JSON object.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Statements against the hand-labelled acts sample (e.g.
     /// data/eval/acts_labels.tsv over the AllSides articles): act, actor
@@ -188,7 +233,7 @@ struct InputArgs {
     /// Print only the final tally, not each skipped input.
     #[arg(short, long)]
     quiet: bool,
-    /// Annotators to run, comma-separated: quotes, counts, dates, entities, acts,
+    /// Annotators to run, comma-separated: quotes, counts, dates, entities, acts, terms,
     /// all or none (the fields of those left out stay empty).
     #[arg(long, default_value = "all", value_parser = Annotators::parse)]
     annotators: Annotators,
@@ -425,7 +470,25 @@ fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<Exi
         return Ok(ExitCode::FAILURE);
     }
     let links = parallax_link::answer_links(&docs);
-    let mut stories = parallax_link::singleton_stories(&docs);
+    let grouping = Instant::now();
+    let (_, mut stories) =
+        parallax_link::group_stories(&docs, parallax_link::StorySettings::default());
+    let grouped = grouping.elapsed().as_secs_f64();
+    let echoing = Instant::now();
+    parallax_link::add_echoes(&mut stories, &docs);
+    if !input.quiet {
+        eprintln!(
+            "grouped {} documents into {} {} in {grouped:.1} s; echoes in {:.1} s",
+            docs.len(),
+            stories.len(),
+            if stories.len() == 1 {
+                "story"
+            } else {
+                "stories"
+            },
+            echoing.elapsed().as_secs_f64()
+        );
+    }
     // Each story carries the links between its own documents.
     for story in &mut stories {
         story.links = links
@@ -803,6 +866,122 @@ fn eval_acts(
     Ok(ExitCode::SUCCESS)
 }
 
+fn train_story_prior(
+    paths: Vec<String>,
+    output: &Path,
+    min_df: u32,
+    input: &InputArgs,
+) -> Result<ExitCode> {
+    let shown = paths.join(", ");
+    let mut prior = parallax_link::Prior::default();
+    let tally = run_pipeline(input, paths, |doc| {
+        prior.count(&doc);
+        Ok(())
+    })?;
+    print_tally(&tally);
+    if prior.documents == 0 {
+        anyhow::bail!("nothing could be analysed in {shown}");
+    }
+    let header = format!(
+        "Written by `parallax train story-prior`; see crates/parallax-link/src/stories.rs.\n\
+         {} documents; features held by at least {min_df} of them.",
+        prior.documents
+    );
+    let text = prior.write(&header, min_df);
+    std::fs::write(output, &text).with_context(|| format!("cannot write {}", output.display()))?;
+    println!(
+        "wrote {} ({} lines)",
+        output.display(),
+        text.lines().count()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The topics a `--topics` value names: "36-45" or "1,3,5".
+fn topic_set(spec: &str) -> Result<std::collections::BTreeSet<String>> {
+    let mut out = std::collections::BTreeSet::new();
+    for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part.split_once('-') {
+            Some((a, b)) => {
+                let (a, b): (u32, u32) = (
+                    a.trim()
+                        .parse()
+                        .with_context(|| format!("--topics: {a:?} is no number"))?,
+                    b.trim()
+                        .parse()
+                        .with_context(|| format!("--topics: {b:?} is no number"))?,
+                );
+                out.extend((a..=b).map(|t| t.to_string()));
+            }
+            None => {
+                out.insert(part.to_string());
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn eval_stories(
+    gold_path: &Path,
+    paths: Vec<String>,
+    topics: Option<&str>,
+    seed: u64,
+    threshold: Option<f32>,
+    json: bool,
+    input: &InputArgs,
+) -> Result<ExitCode> {
+    use parallax_eval::stories;
+    let mut gold = stories::load_gold(gold_path)?;
+    if let Some(spec) = topics {
+        let keep = topic_set(spec)?;
+        gold.retain(|g| g.topic.as_ref().is_some_and(|t| keep.contains(t)));
+        if gold.is_empty() {
+            anyhow::bail!("{}: no gold row has a topic in {spec}", gold_path.display());
+        }
+    }
+    let wanted: std::collections::BTreeSet<String> =
+        gold.iter().map(|g| g.doc_id.clone()).collect();
+    let mut docs = analyse_labelled(&wanted, paths.clone(), input)?;
+    if docs.len() < wanted.len() {
+        eprintln!(
+            "{} of the {} gold documents are not in {}",
+            wanted.len() - docs.len(),
+            wanted.len(),
+            paths.join(", ")
+        );
+    }
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    let order = stories::shuffled(docs.len(), seed);
+    let gold_map: std::collections::HashMap<String, String> =
+        gold.into_iter().map(|g| (g.doc_id, g.cluster)).collect();
+    let mut settings = parallax_link::StorySettings::default();
+    if let Some(t) = threshold {
+        settings.threshold = t;
+    }
+    let (scores, _) = stories::group_and_score(&docs, &order, &gold_map, settings);
+    let mut out = io::stdout().lock();
+    if json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::json!({
+                "documents": scores.documents,
+                "gold_clusters": scores.gold_clusters,
+                "predicted_clusters": scores.predicted_clusters,
+                "pairwise_precision": scores.pairwise_precision,
+                "pairwise_recall": scores.pairwise_recall,
+                "pairwise_f1": scores.pairwise_f1,
+                "bcubed_precision": scores.bcubed_precision,
+                "bcubed_recall": scores.bcubed_recall,
+                "bcubed_f1": scores.bcubed_f1,
+            })
+        )?;
+    } else {
+        writeln!(out, "{scores}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn eval_labels(
     labels_path: &Path,
     paths: Vec<String>,
@@ -972,6 +1151,29 @@ fn main() -> ExitCode {
             input,
             show,
         }) => eval_acts(&labels, paths, &input, show),
+        Command::Train(TrainCommand::StoryPrior {
+            paths,
+            output,
+            min_df,
+            input,
+        }) => train_story_prior(paths, &output, min_df, &input),
+        Command::Eval(EvalCommand::Stories {
+            gold,
+            paths,
+            topics,
+            seed,
+            threshold,
+            json,
+            input,
+        }) => eval_stories(
+            &gold,
+            paths,
+            topics.as_deref(),
+            seed,
+            threshold,
+            json,
+            &input,
+        ),
         Command::Train(TrainCommand::Cues {
             format: GoldFormat::Brat,
             dir,

@@ -188,10 +188,49 @@ fn analyze_writes_documents_stories_and_an_escaped_report() {
     let docs = lines(&std::fs::read(out_dir.join("documents.jsonl")).unwrap());
     let stories = lines(&std::fs::read(out_dir.join("stories.jsonl")).unwrap());
     assert_eq!(docs.len(), 10);
-    assert_eq!(stories.len(), docs.len());
-    for (s, d) in stories.iter().zip(&docs) {
-        assert_eq!(s["documents"], serde_json::json!([d["id"]]));
+    // Every document is in exactly one story.
+    let mut grouped: Vec<&str> = stories
+        .iter()
+        .flat_map(|s| s["documents"].as_array().unwrap())
+        .map(|d| d.as_str().unwrap())
+        .collect();
+    grouped.sort_unstable();
+    let mut ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    ids.sort_unstable();
+    assert_eq!(grouped, ids);
+    // The market strike, as four outlets told it, is one story, and it
+    // says what joined its documents.
+    let strike = stories
+        .iter()
+        .find(|s| {
+            s["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d == "meridian-market-strike")
+        })
+        .expect("a story holds the Meridian article");
+    for d in [
+        "cpw-20310303-0412",
+        "ota-defence-ministry-denial",
+        "ledger-funerals",
+    ] {
+        assert!(
+            strike["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x == d),
+            "{d} is not in the market-strike story: {strike}"
+        );
     }
+    assert!(strike["outlets"].as_array().unwrap().len() >= 4, "{strike}");
+    let why = strike["grouped_by"].as_array().unwrap();
+    assert!(
+        why.iter()
+            .any(|g| g["kind"] == "entity" && g["value"] == "dar el-vessa"),
+        "{why:?}"
+    );
     // Every act and every kind of link shows in the first command's output.
     let acts: std::collections::BTreeSet<&str> = docs
         .iter()

@@ -801,3 +801,78 @@ fn statements_against_the_hand_labelled_acts_sample() {
         assert!(report.contains(&from), "{file}: {report}");
     }
 }
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seeds_group_the_attache_articles_and_keep_the_others_apart() {
+    let Some(dir) = shared("seeds") else { return };
+    let out_dir = tempfile::tempdir().unwrap();
+    let run = parallax(&[
+        "analyze",
+        dir.to_str().unwrap(),
+        "-o",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let stories = lines(&std::fs::read(out_dir.path().join("stories.jsonl")).unwrap());
+    let mut groups: Vec<Vec<String>> = stories
+        .iter()
+        .map(|s| {
+            let mut d: Vec<String> = s["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_str().unwrap()[..3].to_string())
+                .collect();
+            d.sort();
+            d
+        })
+        .collect();
+    groups.sort();
+    // 000 (RT) and 001 (RFE/RL) report the summoning of the attaches.
+    assert_eq!(
+        groups,
+        vec![vec!["000", "001"], vec!["002"], vec!["003"], vec!["004"]],
+        "{stories:?}"
+    );
+    let attaches = stories
+        .iter()
+        .find(|s| s["documents"].as_array().unwrap().len() == 2)
+        .unwrap();
+    assert!(
+        attaches["grouped_by"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["value"] == "anatoly antonov"),
+        "{attaches}"
+    );
+}
+
+#[test]
+#[ignore = "reads ../shared"]
+fn story_grouping_on_ecbplus_test_topics_does_not_regress() {
+    let Some(dir) = shared("datasets/ecbplus") else {
+        return;
+    };
+    let out = parallax(&[
+        "eval",
+        "stories",
+        "--gold",
+        dir.join("gold_clusters.tsv").to_str().unwrap(),
+        dir.join("docs.jsonl").to_str().unwrap(),
+        "--field",
+        "id=doc_id",
+        "--topics",
+        "36-45",
+        "--json",
+        "-q",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents"], 210, "{v}");
+    assert_eq!(v["gold_clusters"], 20, "{v}");
+    // Floors a little under the figures in BENCHMARKS.md (seed 1).
+    assert!(v["pairwise_f1"].as_f64().unwrap() >= 0.75, "{v}");
+    assert!(v["bcubed_f1"].as_f64().unwrap() >= 0.80, "{v}");
+}

@@ -22,4 +22,5 @@ pub mod attribution;
 pub mod extraction;
 pub mod labels;
 pub mod predict;
+pub mod stories;
 pub mod train;

@@ -42,6 +42,8 @@ pub struct Findings {
     pub dates: Vec<DateExpression>,
     pub counts: Vec<CountMention>,
     pub statements: Vec<StatementFinding>,
+    /// Content terms and shingle signature, for story grouping.
+    pub fingerprint: parallax_model::Fingerprint,
     /// Annotators that were asked for and skipped, and why.
     pub warnings: Vec<String>,
 }
@@ -69,6 +71,7 @@ struct Entities;
 struct Dates;
 struct Counts;
 struct Acts;
+struct Terms;
 
 impl Annotator for Quotes {
     fn name(&self) -> &'static str {
@@ -126,8 +129,21 @@ impl Annotator for Acts {
     }
 }
 
+impl Annotator for Terms {
+    fn name(&self) -> &'static str {
+        "terms"
+    }
+    // Terms and shingles of any language group stories.
+    fn english_only(&self) -> bool {
+        false
+    }
+    fn annotate(&self, doc: &Analysed<'_>, found: &mut Findings) {
+        found.fingerprint = parallax_terms::fingerprint(doc);
+    }
+}
+
 /// Every annotator, each after those it needs.
-pub const ANNOTATORS: [&dyn Annotator; 5] = [&Entities, &Quotes, &Dates, &Counts, &Acts];
+pub const ANNOTATORS: [&dyn Annotator; 6] = [&Entities, &Quotes, &Dates, &Counts, &Acts, &Terms];
 
 /// Which annotators run. All of them by default; switching some off makes
 /// a run faster when only part of the record is wanted (their fields stay
@@ -139,6 +155,7 @@ pub struct Annotators {
     pub dates: bool,
     pub entities: bool,
     pub acts: bool,
+    pub terms: bool,
 }
 
 impl Default for Annotators {
@@ -149,6 +166,7 @@ impl Default for Annotators {
             dates: true,
             entities: true,
             acts: true,
+            terms: true,
         }
     }
 }
@@ -161,6 +179,7 @@ impl Annotators {
         dates: false,
         entities: false,
         acts: false,
+        terms: false,
     };
 
     /// Read a comma-separated list ("quotes,dates"), or "all" or "none".
@@ -192,6 +211,7 @@ impl Annotators {
             "dates" => &mut self.dates,
             "entities" => &mut self.entities,
             "acts" => &mut self.acts,
+            "terms" => &mut self.terms,
             _ => return false,
         };
         *slot = true;
@@ -206,6 +226,7 @@ impl Annotators {
             "dates" => self.dates,
             "entities" => self.entities,
             "acts" => self.acts,
+            "terms" => self.terms,
             _ => false,
         }
     }

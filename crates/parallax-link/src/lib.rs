@@ -1,19 +1,27 @@
 //! Linking: what can only be known by looking at many documents together.
 //!
-//! Today this groups each document into a story of its own, with a stable
-//! id and a readable title, so that every later view has the same shape,
-//! and links each answer (a denial, a demand for evidence, a
-//! counter-accusation) to the allegation it answers across the corpus
-//! ([`answers::answer_links`]). Grouping documents about one event and
-//! echoes across outlets build on these records.
+//! Documents about one event are grouped into stories online, one document
+//! at a time, by a [`StoryIndex`] whose state can be saved and loaded
+//! ([`stories`]); near copies are marked, and every story says which
+//! shared entities, terms, numbers and dates joined its documents. Within
+//! a story, the same statement reported by several documents is an echo
+//! ([`echoes`]). Each answer (a denial, a demand for evidence, a
+//! counter-accusation) is linked to the allegation it answers across the
+//! corpus ([`answers::answer_links`]).
 //!
 //! This crate must not parse article text again: it works from the
-//! document records alone.
+//! document records alone (their fingerprints, entities, quotations,
+//! statements, counts and dates; an echo compares quotation texts word by
+//! word, never the article).
 
 pub mod answers;
+pub mod echoes;
+pub mod stories;
 
 pub use answers::answer_links;
+pub use echoes::add_echoes;
 use parallax_model::{Document, Story};
+pub use stories::{group_stories, prior, Assignment, Prior, StateError, StoryIndex, StorySettings};
 
 /// A stable id for a story made of these documents: FNV-1a over the ids,
 /// so the same input gives the same id on every machine and release.
@@ -59,6 +67,8 @@ pub fn singleton_stories(docs: &[Document]) -> Vec<Story> {
             title: label(d),
             documents: vec![d.id.clone()],
             outlets: d.outlet.iter().map(|o| o.name.clone()).collect(),
+            grouped_by: Vec::new(),
+            near_duplicates: Vec::new(),
             echoes: Vec::new(),
             comparison: serde_json::Map::new(),
             links: Vec::new(),
@@ -94,6 +104,7 @@ mod tests {
             dates: vec![],
             language: None,
             warnings: vec![],
+            fingerprint: Default::default(),
         }
     }
 

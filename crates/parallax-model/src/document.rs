@@ -473,6 +473,20 @@ pub struct Document {
     /// Problems met while reading that did not stop the document, and
     /// annotators skipped because the text is not in English.
     pub warnings: Vec<String>,
+    /// What story grouping compares: the document's content terms and its
+    /// shingle signature. Computed by the per-document stage; not part of
+    /// the record (a reader of documents.jsonl never sees it).
+    #[serde(skip)]
+    pub fingerprint: Fingerprint,
+}
+
+/// A document's content terms (folded, light-stemmed words and numbers,
+/// with their counts, in first-seen order) and the MinHash signature of
+/// its word shingles, which near-duplicate detection compares.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub terms: Vec<(String, u32)>,
+    pub minhash: Vec<u32>,
 }
 
 /// The language of a document's text.

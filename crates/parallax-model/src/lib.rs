@@ -18,13 +18,15 @@ mod source;
 mod story;
 
 pub use document::{
-    Act, ActCue, Answer, Count, CountShare, DateMention, Descriptor, Document, Entity, Hedge,
-    InputSpan, Language, Mention, Mode, Outlet, Partial, Quote, QuoteKind, Removed, SourceType,
-    Span, Speaker, Statement, StatementEvidence, StatementParties, TextSpan,
+    Act, ActCue, Answer, Count, CountShare, DateMention, Descriptor, Document, Entity, Fingerprint,
+    Hedge, InputSpan, Language, Mention, Mode, Outlet, Partial, Quote, QuoteKind, Removed,
+    SourceType, Span, Speaker, Statement, StatementEvidence, StatementParties, TextSpan,
 };
 pub use offsets::{CharOffsets, InputOffsets};
 pub use source::{Body, Discarded, Origin, PageFacts, RawArticle, SourceDocument};
-pub use story::{Echo, EchoQuote, Link, Story, StoryLink, StoryStatementRef};
+pub use story::{
+    Echo, EchoQuote, GroupedBy, Link, NearDuplicate, Story, StoryLink, StoryStatementRef,
+};
 
 /// JSON Schema (draft 2020-12) of one line of `documents.jsonl`.
 pub const DOCUMENT_SCHEMA: &str = include_str!("../../../schema/document.schema.json");

@@ -300,5 +300,6 @@ pub fn annotate_with(a: CleanArticle, run: Annotators) -> Document {
         dates,
         language,
         warnings: a.warnings.into_iter().chain(found.warnings).collect(),
+        fingerprint: found.fingerprint,
     }
 }

@@ -1,0 +1,255 @@
+//! Echoes: the same statement reported by several documents of a story,
+//! also when translated or paraphrased differently ("Today we invited
+//! military attaches from the US, Great Britain …" against "Today we
+//! invited the U.S., British … military attaches …").
+//!
+//! Two quotations of different documents echo each other when their
+//! speakers are the same person (the same name, or the same last word of
+//! it) and their content words largely coincide: at least
+//! [`MIN_SHARED`] shared, and at least [`MIN_SHARE`] of the shorter one's.
+//! Content words are compared light-stemmed, as their first five letters
+//! ("alleged", "allegedly"), with a demonym read as its place ("French" as
+//! France) and "US"/"U.S." as one. Echoes are the connected groups of such
+//! pairs.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use parallax_model::{Document, Echo, EchoQuote, Mode, Story};
+
+/// Least content words two reports share.
+pub const MIN_SHARED: usize = 4;
+/// Least share of the shorter report's content words the other holds.
+pub const MIN_SHARE: f32 = 0.5;
+
+/// The light-stemmed content words of a quotation.
+fn stems(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
+        .filter_map(|w| {
+            let w = w.trim_matches(|c: char| c == '.' || c == '\'' || c == '’');
+            let folded = w.to_lowercase().replace('.', "");
+            if folded == "us" && w.chars().all(|c| c.is_uppercase() || c == '.') {
+                return Some("united states".to_string());
+            }
+            let place = parallax_entities::demonym_place(&folded)
+                .map(|p| p.to_lowercase())
+                .filter(|_| w.chars().next().is_some_and(char::is_uppercase));
+            let word = place.unwrap_or(folded);
+            let t = parallax_terms::term(&word)?;
+            Some(t.chars().take(5).collect::<String>())
+        })
+        .collect()
+}
+
+/// A speaker's name, folded, and its last word.
+fn speaker_keys(name: &str) -> (String, String) {
+    let folded = name.to_lowercase();
+    let last = folded
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    (folded, last)
+}
+
+struct Report<'d> {
+    doc: &'d Document,
+    attribution: &'d str,
+    speaker: String,
+    text: &'d str,
+    stems: BTreeSet<String>,
+}
+
+/// Union-find root.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// The echoes of one story, from its documents' quotations (speech and
+/// writing records whose speaker has a name, capitalised; one report per
+/// attribution, its pieces together).
+pub fn story_echoes(story: &Story, docs: &[&Document]) -> Vec<Echo> {
+    let mut reports: Vec<Report<'_>> = Vec::new();
+    for d in docs.iter().filter(|d| story.documents.contains(&d.id)) {
+        let mut by_attribution: BTreeMap<&str, (String, String)> = BTreeMap::new();
+        for q in &d.quotes {
+            if !matches!(q.mode, Mode::Speech | Mode::Writing) {
+                continue;
+            }
+            // A named speaker only: "a lawyer" and "19-year-old man" are
+            // not one person across documents.
+            let Some(name) = q
+                .speaker
+                .as_ref()
+                .and_then(|s| s.name.as_deref())
+                .filter(|n| n.chars().next().is_some_and(char::is_uppercase))
+            else {
+                continue;
+            };
+            let e = by_attribution
+                .entry(q.attribution.as_str())
+                .or_insert_with(|| (name.to_string(), String::new()));
+            if !e.1.is_empty() {
+                e.1.push(' ');
+            }
+            e.1.push_str(&q.text);
+        }
+        for (attribution, (speaker, _)) in &by_attribution {
+            // The text is the first piece's; the stems are of all pieces.
+            let text = d
+                .quotes
+                .iter()
+                .find(|q| q.attribution == *attribution)
+                .map_or("", |q| q.text.as_str());
+            let all = &by_attribution[attribution].1;
+            reports.push(Report {
+                doc: d,
+                attribution,
+                speaker: speaker.clone(),
+                text,
+                stems: stems(all),
+            });
+        }
+    }
+    let n = reports.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut shared_of: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+    // Only reports by one speaker are compared: bucket them by the last
+    // word of the speaker's name (the same full name has it too).
+    let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, r) in reports.iter().enumerate() {
+        by_speaker
+            .entry(speaker_keys(&r.speaker).1)
+            .or_default()
+            .push(i);
+    }
+    let pairs = by_speaker.values().flat_map(|ids| {
+        ids.iter()
+            .enumerate()
+            .flat_map(move |(k, &i)| ids[k + 1..].iter().map(move |&j| (i, j)))
+    });
+    for (i, j) in pairs {
+        {
+            let (a, b) = (&reports[i], &reports[j]);
+            if a.doc.id == b.doc.id {
+                continue;
+            }
+            let shared: BTreeSet<String> = a.stems.intersection(&b.stems).cloned().collect();
+            let shorter = a.stems.len().min(b.stems.len()).max(1);
+            if shared.len() >= MIN_SHARED && shared.len() as f32 >= MIN_SHARE * shorter as f32 {
+                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                if ri != rj {
+                    parent[rj] = ri;
+                }
+                shared_of
+                    .entry(i)
+                    .or_default()
+                    .extend(shared.iter().cloned());
+                shared_of.entry(j).or_default().extend(shared);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for members in groups.into_values() {
+        let docs: BTreeSet<&str> = members
+            .iter()
+            .map(|&i| reports[i].doc.id.as_str())
+            .collect();
+        if docs.len() < 2 {
+            continue;
+        }
+        let mut shared: BTreeSet<String> = BTreeSet::new();
+        for i in &members {
+            if let Some(s) = shared_of.get(i) {
+                shared.extend(s.iter().cloned());
+            }
+        }
+        let quotes: Vec<EchoQuote> = members
+            .iter()
+            .map(|&i| {
+                let r = &reports[i];
+                EchoQuote {
+                    doc: r.doc.id.clone(),
+                    attribution: Some(r.attribution.to_string()),
+                    outlet: r.doc.outlet.as_ref().map(|o| o.name.clone()),
+                    text: r.text.to_string(),
+                }
+            })
+            .collect();
+        let mut outlets: Vec<String> = Vec::new();
+        for q in &quotes {
+            if let Some(o) = &q.outlet {
+                if !outlets.contains(o) {
+                    outlets.push(o.clone());
+                }
+            }
+        }
+        out.push(Echo {
+            speaker: Some(reports[members[0]].speaker.clone()),
+            quotes,
+            outlets,
+            shared: shared.into_iter().collect(),
+        });
+    }
+    out
+}
+
+/// Fill every story's echoes.
+pub fn add_echoes(stories: &mut [Story], docs: &[Document]) {
+    let by_id: std::collections::HashMap<&str, &Document> =
+        docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    for s in stories.iter_mut().filter(|s| s.documents.len() > 1) {
+        let members: Vec<&Document> = s
+            .documents
+            .iter()
+            .filter_map(|id| by_id.get(id.as_str()).copied())
+            .collect();
+        s.echoes = story_echoes(s, &members);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn translations_of_one_statement_share_their_stems() {
+        let a = stems("Today we invited military attaches from the US, Great Britain, France, Germany, Italy, Saudi Arabia, Turkey and the NATO bloc to ask them to give official validation");
+        let b = stems("Today we invited the U.S., British, French, German, Italian, Saudi, Turkish, and NATO military attaches to provide an official explanation");
+        let shared: Vec<&String> = a.intersection(&b).collect();
+        for w in [
+            "today",
+            "invit",
+            "milit",
+            "attac",
+            "united states",
+            "franc",
+            "germa",
+            "offic",
+        ] {
+            assert!(
+                shared.iter().any(|s| s.as_str() == w),
+                "{w} not in {shared:?}"
+            );
+        }
+        assert!(
+            shared.len() as f32 >= MIN_SHARE * a.len().min(b.len()) as f32,
+            "{shared:?}"
+        );
+    }
+
+    #[test]
+    fn different_statements_do_not_match() {
+        let a = stems("The ceasefire will hold if both sides withdraw their heavy weapons");
+        let b = stems("We have documented intense airstrikes on the northern villages");
+        assert!(a.intersection(&b).count() < MIN_SHARED);
+    }
+}
