@@ -437,13 +437,15 @@ fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<Exi
         "stories.jsonl",
         "index.html",
         "links.jsonl",
+        "actors.jsonl",
     ];
     let finals = names.map(|n| output.join(n));
-    let [docs_tmp, stories_tmp, report_tmp, links_tmp] = [
+    let [docs_tmp, stories_tmp, report_tmp, links_tmp, actors_tmp] = [
         dir.temporary(names[0])?,
         dir.temporary(names[1])?,
         dir.temporary(names[2])?,
         dir.temporary(names[3])?,
+        dir.temporary(names[4])?,
     ];
     let shown_paths = paths.join(", ");
     let mut docs = Vec::new();
@@ -514,6 +516,16 @@ fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<Exi
         out.flush()
     };
     write_links().with_context(|| format!("writing {}", finals[3].display()))?;
+    let actors = parallax_link::find_actors(&docs);
+    let write_actors = || -> io::Result<()> {
+        let mut out = BufWriter::new(actors_tmp.as_file());
+        for a in &actors {
+            serde_json::to_writer(&mut out, a)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    };
+    write_actors().with_context(|| format!("writing {}", finals[4].display()))?;
     let write_stories = || -> io::Result<()> {
         let mut out = BufWriter::new(stories_tmp.as_file());
         for s in &stories {
@@ -528,7 +540,7 @@ fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<Exi
         .as_file()
         .write_all(html.as_bytes())
         .with_context(|| format!("writing {}", finals[2].display()))?;
-    for (tmp, path) in [docs_tmp, stories_tmp, report_tmp, links_tmp]
+    for (tmp, path) in [docs_tmp, stories_tmp, report_tmp, links_tmp, actors_tmp]
         .into_iter()
         .zip(&finals)
     {
@@ -537,10 +549,11 @@ fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<Exi
     }
     dir.keep();
     eprintln!(
-        "wrote {}, {}, {} and {}",
+        "wrote {}, {}, {}, {} and {}",
         finals[0].display(),
         finals[1].display(),
         finals[3].display(),
+        finals[4].display(),
         finals[2].display()
     );
     Ok(finish(&tally))

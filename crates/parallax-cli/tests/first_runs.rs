@@ -117,6 +117,7 @@ fn analyze_replaces_an_earlier_output_whole_and_leaves_no_temporary_files() {
     assert_eq!(
         names,
         [
+            "actors.jsonl",
             "documents.jsonl",
             "index.html",
             "links.jsonl",

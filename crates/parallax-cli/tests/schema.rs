@@ -38,6 +38,19 @@ fn documents_and_stories_validate() {
             .collect();
         assert!(errors.is_empty(), "{}: {errors:?}", s["id"]);
     }
+    let actors_schema = validator("actor.schema.json");
+    let actors = lines(&std::fs::read(dir.path().join("actors.jsonl")).unwrap());
+    assert!(
+        !actors.is_empty(),
+        "the example corpus names bodies in several articles"
+    );
+    for a in &actors {
+        let errors: Vec<String> = actors_schema
+            .iter_errors(a)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{a}: {errors:?}");
+    }
     let links_schema = validator("link.schema.json");
     let links = lines(&std::fs::read(dir.path().join("links.jsonl")).unwrap());
     assert!(!links.is_empty(), "the example corpus has allegations");

@@ -876,3 +876,61 @@ fn story_grouping_on_ecbplus_test_topics_does_not_regress() {
     assert!(v["pairwise_f1"].as_f64().unwrap() >= 0.75, "{v}");
     assert!(v["bcubed_f1"].as_f64().unwrap() >= 0.80, "{v}");
 }
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seed_actors_show_each_outlets_description_of_the_observatory() {
+    let Some(dir) = shared("seeds") else { return };
+    let out_dir = tempfile::tempdir().unwrap();
+    let run = parallax(&[
+        "analyze",
+        dir.to_str().unwrap(),
+        "-o",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let actors = lines(&std::fs::read(out_dir.path().join("actors.jsonl")).unwrap());
+    let sohr = actors
+        .iter()
+        .find(|a| a["name"] == "Syrian Observatory for Human Rights")
+        .expect("the Observatory is an actor");
+    // Three articles of different stories describe it, each its own way.
+    assert_eq!(sohr["documents"].as_array().unwrap().len(), 3, "{sohr}");
+    assert!(sohr["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a == "SOHR"));
+    let described: Vec<(String, String)> = sohr["outlets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|o| o["descriptors"].as_array().unwrap())
+        .map(|d| {
+            (
+                d["doc"].as_str().unwrap()[..3].to_string(),
+                d["polarity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for (doc, polarity) in [
+        ("001", "crediting"),
+        ("003", "discrediting"),
+        ("000", "discrediting"),
+    ] {
+        assert!(
+            described.contains(&(doc.to_string(), polarity.to_string())),
+            "{doc} {polarity}: {described:?}"
+        );
+    }
+    let rferl = sohr["outlets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["outlet"] == "RFE/RL")
+        .expect("RFE/RL's view of it");
+    assert!(rferl["descriptors"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("respected monitoring group"));
+}

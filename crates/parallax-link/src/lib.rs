@@ -14,10 +14,12 @@
 //! statements, counts and dates; an echo compares quotation texts word by
 //! word, never the article).
 
+pub mod actors;
 pub mod answers;
 pub mod echoes;
 pub mod stories;
 
+pub use actors::find_actors;
 pub use answers::answer_links;
 pub use echoes::add_echoes;
 use parallax_model::{Document, Story};

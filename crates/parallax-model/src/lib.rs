@@ -11,12 +11,14 @@
 //! This crate must not do I/O or hold analysis logic: it is the vocabulary
 //! the other crates share.
 
+mod actor;
 mod document;
 pub mod matching;
 mod offsets;
 mod source;
 mod story;
 
+pub use actor::{Actor, ActorDescriptor, ActorInOutlet};
 pub use document::{
     Act, ActCue, Answer, Count, CountShare, DateMention, Descriptor, Document, Entity, Fingerprint,
     Hedge, InputSpan, Language, Mention, Mode, Outlet, Partial, Quote, QuoteKind, Removed,
