@@ -82,6 +82,7 @@ pub fn render(title: &str, summary: &str, docs: &[Document], stories: &[Story]) 
             escape(&s.id),
             escape(&s.title)
         );
+        render_story_facts(&mut h, s);
         for id in &s.documents {
             if let Some(d) = by_id.get(id.as_str()) {
                 render_document(&mut h, d);
@@ -91,6 +92,53 @@ pub fn render(title: &str, summary: &str, docs: &[Document], stories: &[Story]) 
     }
     h.push_str("</main></body></html>\n");
     h
+}
+
+/// What joined a story's documents, its near copies and its echoes.
+fn render_story_facts(h: &mut String, s: &Story) {
+    if !s.grouped_by.is_empty() {
+        let why: Vec<String> = s
+            .grouped_by
+            .iter()
+            .map(|g| format!("{} {} ({})", g.kind, g.value, g.documents))
+            .collect();
+        let _ = write!(
+            h,
+            "<p class=\"meta\">Grouped by: {}</p>",
+            escape(&why.join(", "))
+        );
+    }
+    for n in &s.near_duplicates {
+        let _ = write!(
+            h,
+            "<p class=\"meta\">Near copy: {} of {} (similarity {:.2})</p>",
+            escape(&n.doc),
+            escape(&n.of),
+            n.similarity
+        );
+    }
+    if s.echoes.is_empty() {
+        return;
+    }
+    h.push_str("<h3>Echoes</h3><ul class=\"echoes\">");
+    for e in &s.echoes {
+        let _ = write!(
+            h,
+            "<li>{} <span class=\"meta\">{}</span><ul>",
+            escape(e.speaker.as_deref().unwrap_or("(unnamed)")),
+            escape(&e.outlets.join(", "))
+        );
+        for q in &e.quotes {
+            let _ = write!(
+                h,
+                "<li><span class=\"meta\">{}</span> {}</li>",
+                escape(q.outlet.as_deref().unwrap_or(&q.doc)),
+                escape(&q.text)
+            );
+        }
+        h.push_str("</ul></li>");
+    }
+    h.push_str("</ul>");
 }
 
 fn render_document(h: &mut String, d: &Document) {
@@ -222,6 +270,44 @@ fn render_document(h: &mut String, d: &Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_story_shows_what_joined_it_and_its_echoes_escaped() {
+        use parallax_model::{Echo, EchoQuote, GroupedBy};
+        let story = Story {
+            id: "s1".into(),
+            title: "Quake".into(),
+            documents: vec!["a".into(), "b".into()],
+            outlets: vec!["Gazette".into(), "Herald".into()],
+            grouped_by: vec![GroupedBy {
+                kind: "entity".into(),
+                value: "varno <institute>".into(),
+                documents: 1,
+            }],
+            near_duplicates: vec![],
+            echoes: vec![Echo {
+                speaker: Some("Ana Varga".into()),
+                quotes: vec![EchoQuote {
+                    doc: "a".into(),
+                    attribution: Some("a1".into()),
+                    outlet: Some("Gazette".into()),
+                    text: "We will rebuild <every> home".into(),
+                }],
+                outlets: vec!["Gazette".into(), "Herald".into()],
+                shared: vec![],
+            }],
+            comparison: Default::default(),
+            links: vec![],
+        };
+        let html = render("t", "s", &[], &[story]);
+        assert!(
+            html.contains("Grouped by: entity varno &lt;institute&gt; (1)"),
+            "{html}"
+        );
+        assert!(html.contains("Ana Varga"));
+        assert!(html.contains("We will rebuild &lt;every&gt; home"));
+        assert!(!html.contains("<every>"));
+    }
 
     #[test]
     fn escapes_everything_that_matters() {
