@@ -430,6 +430,16 @@ impl Drop for OutputDir {
     }
 }
 
+/// Write `items` as JSON Lines to `file`.
+fn write_jsonl<T: serde::Serialize>(file: &fs::File, items: &[T]) -> io::Result<()> {
+    let mut out = BufWriter::new(file);
+    for item in items {
+        serde_json::to_writer(&mut out, item)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
 fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<ExitCode> {
     let dir = OutputDir::create(&output)?;
     let names = [
@@ -507,34 +517,13 @@ fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<Exi
             })
             .collect();
     }
-    let write_links = || -> io::Result<()> {
-        let mut out = BufWriter::new(links_tmp.as_file());
-        for l in &links {
-            serde_json::to_writer(&mut out, l)?;
-            out.write_all(b"\n")?;
-        }
-        out.flush()
-    };
-    write_links().with_context(|| format!("writing {}", finals[3].display()))?;
+    write_jsonl(links_tmp.as_file(), &links)
+        .with_context(|| format!("writing {}", finals[3].display()))?;
     let actors = parallax_link::find_actors(&docs);
-    let write_actors = || -> io::Result<()> {
-        let mut out = BufWriter::new(actors_tmp.as_file());
-        for a in &actors {
-            serde_json::to_writer(&mut out, a)?;
-            out.write_all(b"\n")?;
-        }
-        out.flush()
-    };
-    write_actors().with_context(|| format!("writing {}", finals[4].display()))?;
-    let write_stories = || -> io::Result<()> {
-        let mut out = BufWriter::new(stories_tmp.as_file());
-        for s in &stories {
-            serde_json::to_writer(&mut out, s)?;
-            out.write_all(b"\n")?;
-        }
-        out.flush()
-    };
-    write_stories().with_context(|| format!("writing {}", finals[1].display()))?;
+    write_jsonl(actors_tmp.as_file(), &actors)
+        .with_context(|| format!("writing {}", finals[4].display()))?;
+    write_jsonl(stories_tmp.as_file(), &stories)
+        .with_context(|| format!("writing {}", finals[1].display()))?;
     let html = parallax_report::render("Parallax report", &tally.to_string(), &docs, &stories);
     report_tmp
         .as_file()

@@ -663,6 +663,20 @@ fn records_against_the_hand_labelled_allsides_sample() {
     );
 }
 
+/// `parallax analyze` over the seeds, into a fresh directory.
+fn analyzed_seeds() -> Option<tempfile::TempDir> {
+    let dir = shared("seeds")?;
+    let out_dir = tempfile::tempdir().unwrap();
+    let run = parallax(&[
+        "analyze",
+        dir.to_str().unwrap(),
+        "-o",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    Some(out_dir)
+}
+
 /// The statements of a seed: (act, actor, target, index).
 fn seed_acts(doc: &Value) -> Vec<(String, String, String)> {
     doc["statements"]
@@ -682,15 +696,9 @@ fn seed_acts(doc: &Value) -> Vec<(String, String, String)> {
 #[test]
 #[ignore = "reads ../shared"]
 fn seed_acts_and_what_answers_what() {
-    let Some(dir) = shared("seeds") else { return };
-    let out_dir = tempfile::tempdir().unwrap();
-    let run = parallax(&[
-        "analyze",
-        dir.to_str().unwrap(),
-        "-o",
-        out_dir.path().to_str().unwrap(),
-    ]);
-    assert!(run.status.success(), "{}", stderr(&run));
+    let Some(out_dir) = analyzed_seeds() else {
+        return;
+    };
     let docs = lines(&std::fs::read(out_dir.path().join("documents.jsonl")).unwrap());
     let links = lines(&std::fs::read(out_dir.path().join("links.jsonl")).unwrap());
     let has = |doc: &Value, act: &str, actor: &str, target: &str| {
@@ -805,15 +813,9 @@ fn statements_against_the_hand_labelled_acts_sample() {
 #[test]
 #[ignore = "reads ../shared"]
 fn seeds_group_the_attache_articles_and_keep_the_others_apart() {
-    let Some(dir) = shared("seeds") else { return };
-    let out_dir = tempfile::tempdir().unwrap();
-    let run = parallax(&[
-        "analyze",
-        dir.to_str().unwrap(),
-        "-o",
-        out_dir.path().to_str().unwrap(),
-    ]);
-    assert!(run.status.success(), "{}", stderr(&run));
+    let Some(out_dir) = analyzed_seeds() else {
+        return;
+    };
     let stories = lines(&std::fs::read(out_dir.path().join("stories.jsonl")).unwrap());
     let mut groups: Vec<Vec<String>> = stories
         .iter()
@@ -880,15 +882,9 @@ fn story_grouping_on_ecbplus_test_topics_does_not_regress() {
 #[test]
 #[ignore = "reads ../shared"]
 fn seed_actors_show_each_outlets_description_of_the_observatory() {
-    let Some(dir) = shared("seeds") else { return };
-    let out_dir = tempfile::tempdir().unwrap();
-    let run = parallax(&[
-        "analyze",
-        dir.to_str().unwrap(),
-        "-o",
-        out_dir.path().to_str().unwrap(),
-    ]);
-    assert!(run.status.success(), "{}", stderr(&run));
+    let Some(out_dir) = analyzed_seeds() else {
+        return;
+    };
     let actors = lines(&std::fs::read(out_dir.path().join("actors.jsonl")).unwrap());
     let sohr = actors
         .iter()

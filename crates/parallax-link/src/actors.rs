@@ -11,16 +11,10 @@
 //! everything its name holds. Only actors found in two documents or more
 //! are listed.
 
+use crate::{fold, root};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use parallax_model::{Actor, ActorDescriptor, ActorInOutlet, Document};
-
-fn fold(s: &str) -> String {
-    s.split_whitespace()
-        .map(|w| w.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// Whether an alias can join documents: an acronym of two letters or
 /// more.
@@ -60,14 +54,6 @@ fn roles(doc: &Document) -> DocRoles {
         }
     }
     r
-}
-
-fn root(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
 }
 
 /// The actors of a corpus, most documents first (then by name).

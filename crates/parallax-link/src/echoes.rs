@@ -12,6 +12,7 @@
 //! France) and "US"/"U.S." as one. Echoes are the connected groups of such
 //! pairs.
 
+use crate::root;
 use std::collections::{BTreeMap, BTreeSet};
 
 use parallax_model::{Document, Echo, EchoQuote, Mode, Story};
@@ -57,15 +58,6 @@ struct Report<'d> {
     speaker: String,
     text: &'d str,
     stems: BTreeSet<String>,
-}
-
-/// Union-find root.
-fn root(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
 }
 
 /// The echoes of one story, from its documents' quotations (speech and

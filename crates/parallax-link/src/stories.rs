@@ -19,6 +19,7 @@
 //! counts, each kind with its own weight. Every story keeps the features
 //! that joined its documents, which is what it says grouped them.
 
+use crate::fold;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{Read, Write};
 
@@ -283,13 +284,6 @@ pub struct StoryIndex {
 
 /// Rows of the signature in one LSH band (64 = 16 bands of 4).
 const BAND_ROWS: usize = 4;
-
-fn fold(s: &str) -> String {
-    s.split_whitespace()
-        .map(|w| w.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// A document's features with their weights (summed when repeated), in a
 /// fixed order.
