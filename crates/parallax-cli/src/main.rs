@@ -488,9 +488,10 @@ fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<Exi
     let grouped = grouping.elapsed().as_secs_f64();
     let echoing = Instant::now();
     parallax_link::add_echoes(&mut stories, &docs);
+    parallax_link::add_comparisons(&mut stories, &docs);
     if !input.quiet {
         eprintln!(
-            "grouped {} documents into {} {} in {grouped:.1} s; echoes in {:.1} s",
+            "grouped {} documents into {} {} in {grouped:.1} s; echoes and comparisons in {:.1} s",
             docs.len(),
             stories.len(),
             if stories.len() == 1 {

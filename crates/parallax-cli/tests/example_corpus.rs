@@ -26,8 +26,8 @@ fn outlet(doc: &Value) -> (&str, &str) {
 #[test]
 fn every_document_is_read_and_spans_verify() {
     let docs = example_documents();
-    // Six single-article files, three JSON lines, one page in the WARC file.
-    assert_eq!(docs.len(), 10);
+    // Eight single-article files, four JSON lines, one page in the WARC file.
+    assert_eq!(docs.len(), 13);
     for d in &docs {
         check_spans(d);
         assert!(!d["text"].as_str().unwrap().is_empty());
@@ -179,7 +179,7 @@ fn analyze_writes_documents_stories_and_an_escaped_report() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("read 10, analysed 10, skipped 0;"), "{err}");
+    assert!(err.contains("read 13, analysed 13, skipped 0;"), "{err}");
     assert!(
         err.contains("; 1 WARC record that is not a page (warcinfo 1)"),
         "{err}"
@@ -187,7 +187,7 @@ fn analyze_writes_documents_stories_and_an_escaped_report() {
     assert!(!err.contains("mapped field"), "{err}");
     let docs = lines(&std::fs::read(out_dir.join("documents.jsonl")).unwrap());
     let stories = lines(&std::fs::read(out_dir.join("stories.jsonl")).unwrap());
-    assert_eq!(docs.len(), 10);
+    assert_eq!(docs.len(), 13);
     // Every document is in exactly one story.
     let mut grouped: Vec<&str> = stories
         .iter()

@@ -930,3 +930,79 @@ fn seed_actors_show_each_outlets_description_of_the_observatory() {
         .unwrap()
         .contains("respected monitoring group"));
 }
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seed_attache_story_compares_the_two_reports_side_by_side() {
+    let Some(out_dir) = analyzed_seeds() else {
+        return;
+    };
+    let stories = lines(&std::fs::read(out_dir.path().join("stories.jsonl")).unwrap());
+    let attaches = stories
+        .iter()
+        .find(|s| {
+            s["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d.as_str().unwrap().starts_with("001"))
+        })
+        .expect("a story holds the RFE/RL article");
+    let c = &attaches["comparison"];
+    // The RT article names no outlet in its text: it stands in a column
+    // of its own beside RFE/RL.
+    let columns: Vec<&str> = c["outlets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["outlet"].as_str().unwrap())
+        .collect();
+    assert_eq!(columns.len(), 2, "{columns:?}");
+    assert!(columns.contains(&"RFE/RL"), "{columns:?}");
+    // Antonov's statement is a fact both carry, and the two translations'
+    // words for one thing are paired.
+    let echo = &c["facts"][0];
+    assert_eq!(echo["kind"], "echo", "{echo}");
+    assert!(echo["label"]
+        .as_str()
+        .unwrap()
+        .starts_with("Anatoly Antonov"));
+    assert!(echo["missing_from"].as_array().unwrap().is_empty());
+    let pairs: Vec<Vec<&str>> = c["wording"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            w["by_outlet"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["phrase"]["text"].as_str().unwrap())
+                .collect()
+        })
+        .collect();
+    assert!(
+        pairs.contains(&vec!["official validation", "official explanation"]),
+        "{pairs:?}"
+    );
+    // The Observatory as each describes it.
+    let described: Vec<String> = c["outlets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|o| o["actors"].as_array().unwrap())
+        .filter(|a| a["actor"] == "Syrian Observatory for Human Rights")
+        .flat_map(|a| a["descriptors"].as_array().unwrap())
+        .map(|d| d["text"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        described
+            .iter()
+            .any(|d| d.contains("respected monitoring group")),
+        "{described:?}"
+    );
+    assert!(
+        described.iter().any(|d| d.contains("run by one man")),
+        "{described:?}"
+    );
+}

@@ -12,6 +12,7 @@
 //! are listed.
 
 use crate::{fold, root};
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use parallax_model::{Actor, ActorDescriptor, ActorInOutlet, Document};
@@ -57,12 +58,12 @@ fn roles(doc: &Document) -> DocRoles {
 }
 
 /// The actors of a corpus, most documents first (then by name).
-pub fn find_actors(docs: &[Document]) -> Vec<Actor> {
+pub fn find_actors<D: Borrow<Document>>(docs: &[D]) -> Vec<Actor> {
     // Every entity of every document: (doc index, entity index).
     let mut nodes: Vec<(usize, usize)> = Vec::new();
     let mut key_of: HashMap<String, usize> = HashMap::new();
     let mut parent: Vec<usize> = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
+    for (d, doc) in docs.iter().map(Borrow::borrow).enumerate() {
         for (e, ent) in doc.entities.iter().enumerate() {
             let n = nodes.len();
             nodes.push((d, e));
@@ -107,8 +108,8 @@ pub fn find_actors(docs: &[Document]) -> Vec<Actor> {
     out
 }
 
-fn actor(
-    docs: &[Document],
+fn actor<D: Borrow<Document>>(
+    docs: &[D],
     nodes: &[(usize, usize)],
     members: &[usize],
     cache: &mut HashMap<usize, DocRoles>,
@@ -121,7 +122,7 @@ fn actor(
     let mut per: BTreeMap<(Option<String>, String), ActorInOutlet> = BTreeMap::new();
     for &n in members {
         let (d, e) = nodes[n];
-        let doc = &docs[d];
+        let doc: &Document = docs[d].borrow();
         let ent = &doc.entities[e];
         *name_count.entry(ent.name.as_str()).or_default() += 1;
         *kind_count.entry(ent.kind.as_str()).or_default() += 1;

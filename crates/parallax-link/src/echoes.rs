@@ -22,22 +22,68 @@ pub const MIN_SHARED: usize = 4;
 /// Least share of the shorter report's content words the other holds.
 pub const MIN_SHARE: f32 = 0.5;
 
-/// The light-stemmed content words of a quotation.
-fn stems(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
-        .filter_map(|w| {
-            let w = w.trim_matches(|c: char| c == '.' || c == '\'' || c == '’');
-            let folded = w.to_lowercase().replace('.', "");
-            if folded == "us" && w.chars().all(|c| c.is_uppercase() || c == '.') {
-                return Some("united states".to_string());
+/// The words of a text with their character offsets: runs of letters and
+/// digits, with inner dots and apostrophes kept ("U.S.", "Ostrenia's").
+pub(crate) fn words(text: &str) -> Vec<(usize, usize, &str)> {
+    let keep = |c: char| c.is_alphanumeric() || c == '.' || c == '\'' || c == '’';
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None; // (byte, char)
+    for (chars, (b, c)) in text.char_indices().enumerate() {
+        match (keep(c), start) {
+            (true, None) => start = Some((b, chars)),
+            (false, Some((sb, sc))) => {
+                push_word(&mut out, text, sb, b, sc);
+                start = None;
             }
-            let place = parallax_entities::demonym_place(&folded)
-                .map(|p| p.to_lowercase())
-                .filter(|_| w.chars().next().is_some_and(char::is_uppercase));
-            let word = place.unwrap_or(folded);
-            let t = parallax_terms::term(&word)?;
-            Some(t.chars().take(5).collect::<String>())
-        })
+            _ => {}
+        }
+    }
+    if let Some((sb, sc)) = start {
+        push_word(&mut out, text, sb, text.len(), sc);
+    }
+    out
+}
+
+/// Adds `text[from..to]` without its outer dots and apostrophes.
+fn push_word<'t>(
+    out: &mut Vec<(usize, usize, &'t str)>,
+    text: &'t str,
+    from: usize,
+    to: usize,
+    char_start: usize,
+) {
+    let raw = &text[from..to];
+    let trim = |c: char| c == '.' || c == '\'' || c == '’';
+    let w = raw.trim_start_matches(trim);
+    let lead = raw[..raw.len() - w.len()].chars().count();
+    let w = w.trim_end_matches(trim);
+    if !w.is_empty() {
+        let s = char_start + lead;
+        out.push((s, s + w.chars().count(), w));
+    }
+}
+
+/// A word's light stem: its first five letters, folded, with a demonym
+/// read as its place and "US" as the United States; `None` for a stop
+/// word.
+pub(crate) fn stem(w: &str) -> Option<String> {
+    let folded = w.to_lowercase().replace('.', "");
+    if folded == "us" && w.chars().all(|c| c.is_uppercase() || c == '.') {
+        return Some("united states".to_string());
+    }
+    let place = parallax_entities::demonym_place(&folded)
+        .map(|p| p.to_lowercase())
+        .filter(|_| w.chars().next().is_some_and(char::is_uppercase));
+    let word = place.unwrap_or(folded);
+    let t = parallax_terms::term(&word)?;
+    Some(t.chars().take(5).collect::<String>())
+}
+
+/// The light-stemmed content words of a quotation.
+pub(crate) fn stems(text: &str) -> BTreeSet<String> {
+    words(text)
+        .into_iter()
+        .filter_map(|(_, _, w)| stem(w))
         .collect()
 }
 
@@ -57,6 +103,7 @@ struct Report<'d> {
     attribution: &'d str,
     speaker: String,
     text: &'d str,
+    span: (usize, usize),
     stems: BTreeSet<String>,
 }
 
@@ -91,17 +138,16 @@ pub fn story_echoes(story: &Story, docs: &[&Document]) -> Vec<Echo> {
         }
         for (attribution, (speaker, _)) in &by_attribution {
             // The text is the first piece's; the stems are of all pieces.
-            let text = d
-                .quotes
-                .iter()
-                .find(|q| q.attribution == *attribution)
-                .map_or("", |q| q.text.as_str());
+            let first = d.quotes.iter().find(|q| q.attribution == *attribution);
+            let text = first.map_or("", |q| q.text.as_str());
+            let span = first.map_or((0, 0), |q| (q.start, q.end));
             let all = &by_attribution[attribution].1;
             reports.push(Report {
                 doc: d,
                 attribution,
                 speaker: speaker.clone(),
                 text,
+                span,
                 stems: stems(all),
             });
         }
@@ -173,6 +219,8 @@ pub fn story_echoes(story: &Story, docs: &[&Document]) -> Vec<Echo> {
                     attribution: Some(r.attribution.to_string()),
                     outlet: r.doc.outlet.as_ref().map(|o| o.name.clone()),
                     text: r.text.to_string(),
+                    start: r.span.0,
+                    end: r.span.1,
                 }
             })
             .collect();

@@ -5,7 +5,9 @@
 //! ([`stories`]); near copies are marked, and every story says which
 //! shared entities, terms, numbers and dates joined its documents. Within
 //! a story, the same statement reported by several documents is an echo
-//! ([`echoes`]). Each answer (a denial, a demand for evidence, a
+//! ([`echoes`]), and each story of several outlets compares them side by
+//! side: whom each quotes, which facts each carries or leaves out, how
+//! each describes the actors they share ([`comparison`]). Each answer (a denial, a demand for evidence, a
 //! counter-accusation) is linked to the allegation it answers across the
 //! corpus ([`answers::answer_links`]).
 //!
@@ -16,11 +18,13 @@
 
 pub mod actors;
 pub mod answers;
+pub mod comparison;
 pub mod echoes;
 pub mod stories;
 
 pub use actors::find_actors;
 pub use answers::answer_links;
+pub use comparison::add_comparisons;
 pub use echoes::add_echoes;
 use parallax_model::Document;
 pub use stories::{group_stories, prior, Assignment, Prior, StateError, StoryIndex, StorySettings};

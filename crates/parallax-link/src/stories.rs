@@ -839,7 +839,7 @@ impl StoryIndex {
                     grouped_by,
                     near_duplicates,
                     echoes: Vec::new(),
-                    comparison: serde_json::Map::new(),
+                    comparison: Default::default(),
                     links: Vec::new(),
                 }
             })

@@ -1,6 +1,9 @@
 //! The HTML report: one self-contained file a person can open and check.
 //!
-//! For each story and each of its documents the report shows the clean text
+//! For each story the report sets its outlets side by side (whom each
+//! quotes, which facts each carries or leaves out, how each describes the
+//! actors they share, where they differ, the words each uses). For each
+//! story and each of its documents the report shows the clean text
 //! paragraph by paragraph and, beside it, every piece of boilerplate that was
 //! taken out with its reason, plus the outlet and date with their evidence;
 //! below it the quotations with their speakers, and the counts and dates.
@@ -11,7 +14,11 @@
 
 use std::fmt::Write;
 
-use parallax_model::{Document, Story};
+use parallax_model::{Comparison, Document, Story};
+
+/// Most facts and speakers a story's side-by-side table shows; the
+/// records hold them all.
+const TABLE_ROWS: usize = 40;
 
 /// Escape text for HTML element content and quoted attribute values.
 pub fn escape(s: &str) -> String {
@@ -46,6 +53,10 @@ aside h4{margin:.2rem 0}
 aside li{font-size:.85rem;margin:.3rem 0;color:#444}
 .reason{display:inline-block;font-size:.75rem;background:#eee;border-radius:3px;padding:0 .3rem;margin-right:.3rem;color:#333}
 .warn{color:#8a4b00}
+table.cmp{border-collapse:collapse;background:#fff;margin:.5rem 0;font-size:.85rem;width:100%}
+table.cmp th,table.cmp td{border:1px solid #ddd;padding:.25rem .4rem;vertical-align:top;text-align:left}
+table.cmp td.out{background:#fdf1e3;color:#8a4b00}
+table.cmp td.no{color:#aaa}
 "#;
 
 /// Render the report for a run.
@@ -83,6 +94,7 @@ pub fn render(title: &str, summary: &str, docs: &[Document], stories: &[Story]) 
             escape(&s.title)
         );
         render_story_facts(&mut h, s);
+        render_comparison(&mut h, &s.comparison);
         for id in &s.documents {
             if let Some(d) = by_id.get(id.as_str()) {
                 render_document(&mut h, d);
@@ -139,6 +151,135 @@ fn render_story_facts(h: &mut String, s: &Story) {
         h.push_str("</ul></li>");
     }
     h.push_str("</ul>");
+}
+
+/// The outlets side by side: whom each quotes, which facts each carries
+/// or leaves out, how each describes the actors they share; then where
+/// they differ and the words each uses.
+fn render_comparison(h: &mut String, c: &Comparison) {
+    if c.outlets.is_empty() {
+        return;
+    }
+    h.push_str("<h3>Side by side</h3><table class=\"cmp\"><tr><th></th>");
+    for o in &c.outlets {
+        let _ = write!(
+            h,
+            "<th>{} <span class=\"meta\">({} doc.)</span></th>",
+            escape(&o.outlet),
+            o.documents.len()
+        );
+    }
+    h.push_str("</tr><tr><th>Quotes</th>");
+    for o in &c.outlets {
+        h.push_str("<td>");
+        for q in o.speakers.iter().take(TABLE_ROWS / 4) {
+            let href = q.quotes.first().map(|s| s.doc.as_str()).unwrap_or("");
+            let _ = write!(
+                h,
+                "<a href=\"#doc-{}\">{}</a> ×{}<br>",
+                escape(href),
+                escape(&q.name),
+                q.attributions
+            );
+        }
+        h.push_str("</td>");
+    }
+    h.push_str("</tr>");
+    for f in c.facts.iter().take(TABLE_ROWS) {
+        let _ = write!(
+            h,
+            "<tr><th>{} <span class=\"meta\">{}</span></th>",
+            escape(&f.label),
+            escape(&f.kind)
+        );
+        for o in &c.outlets {
+            match f.reports.iter().find(|r| r.outlet == o.outlet) {
+                Some(r) => {
+                    let _ = write!(
+                        h,
+                        "<td><a href=\"#doc-{}\">{}</a></td>",
+                        escape(&r.doc),
+                        escape(&r.text)
+                    );
+                }
+                None if o.leaves_out.contains(&f.id) => {
+                    h.push_str("<td class=\"out\">left out</td>")
+                }
+                None => h.push_str("<td class=\"no\">—</td>"),
+            }
+        }
+        h.push_str("</tr>");
+    }
+    let mut actors: Vec<&str> = Vec::new();
+    for o in &c.outlets {
+        for a in &o.actors {
+            if !actors.contains(&a.actor.as_str()) {
+                actors.push(&a.actor);
+            }
+        }
+    }
+    for a in actors.iter().take(TABLE_ROWS / 2) {
+        let _ = write!(
+            h,
+            "<tr><th>{} <span class=\"meta\">described</span></th>",
+            escape(a)
+        );
+        for o in &c.outlets {
+            match o.actors.iter().find(|x| x.actor == *a) {
+                Some(x) if !x.descriptors.is_empty() => {
+                    let texts: Vec<&str> = x.descriptors.iter().map(|d| d.text.as_str()).collect();
+                    let _ = write!(h, "<td>{}</td>", escape(&texts.join("; ")));
+                }
+                Some(x) => {
+                    let _ = write!(
+                        h,
+                        "<td class=\"no\">named {}</td>",
+                        escape(&x.names.join(", "))
+                    );
+                }
+                None => h.push_str("<td class=\"no\">—</td>"),
+            }
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</table>");
+    if c.facts.len() > TABLE_ROWS || c.facts_not_listed > 0 {
+        let _ = write!(
+            h,
+            "<p class=\"meta\">{} more facts in stories.jsonl.</p>",
+            c.facts.len().saturating_sub(TABLE_ROWS) + c.facts_not_listed
+        );
+    }
+    if !c.differences.is_empty() {
+        h.push_str("<h4>Where outlets differ</h4><ul>");
+        for d in &c.differences {
+            let by: Vec<String> = d
+                .by_outlet
+                .iter()
+                .map(|v| format!("{}: {}", v.outlet, v.values.join(", ")))
+                .collect();
+            let _ = write!(
+                h,
+                "<li>{} <span class=\"meta\">{}</span> — {}</li>",
+                escape(&d.about),
+                escape(&d.kind),
+                escape(&by.join("; "))
+            );
+        }
+        h.push_str("</ul>");
+    }
+    if !c.wording.is_empty() {
+        h.push_str("<h4>Words for the same thing</h4><ul>");
+        for w in &c.wording {
+            let by: Vec<String> = w
+                .by_outlet
+                .iter()
+                .map(|p| format!("{}: “{}”", p.outlet, p.phrase.text))
+                .collect();
+            let _ = write!(h, "<li>{}</li>", escape(&by.join(" / ")));
+        }
+        h.push_str("</ul>");
+    }
 }
 
 fn render_document(h: &mut String, d: &Document) {
@@ -292,6 +433,8 @@ mod tests {
                     attribution: Some("a1".into()),
                     outlet: Some("Gazette".into()),
                     text: "We will rebuild <every> home".into(),
+                    start: 0,
+                    end: 27,
                 }],
                 outlets: vec!["Gazette".into(), "Herald".into()],
                 shared: vec![],
@@ -307,6 +450,64 @@ mod tests {
         assert!(html.contains("Ana Varga"));
         assert!(html.contains("We will rebuild &lt;every&gt; home"));
         assert!(!html.contains("<every>"));
+    }
+
+    #[test]
+    fn the_side_by_side_table_marks_what_an_outlet_leaves_out_and_escapes_cells() {
+        use parallax_model::{Comparison, Fact, FactReport, OutletView};
+        let view = |outlet: &str, leaves_out: Vec<String>| OutletView {
+            outlet: outlet.into(),
+            documents: vec![format!("{outlet}-1")],
+            speakers: vec![],
+            carries: vec![],
+            leaves_out,
+            actors: vec![],
+        };
+        let comparison = Comparison {
+            outlets: vec![
+                view("Gazette", vec![]),
+                view("Herald", vec![]),
+                view("Courier", vec!["f1".into()]),
+            ],
+            facts: vec![Fact {
+                id: "f1".into(),
+                kind: "count".into(),
+                label: "14 <people>".into(),
+                act: None,
+                outlets: vec!["Gazette".into(), "Herald".into()],
+                missing_from: vec!["Courier".into()],
+                reports: ["Gazette", "Herald"]
+                    .iter()
+                    .map(|o| FactReport {
+                        outlet: o.to_string(),
+                        doc: format!("{o}-1"),
+                        text: "14 <people>".into(),
+                        start: 0,
+                        end: 11,
+                        value: Some(14.0),
+                        by: None,
+                        record: "counts[0]".into(),
+                    })
+                    .collect(),
+            }],
+            ..Comparison::default()
+        };
+        let mut h = String::new();
+        render_comparison(&mut h, &comparison);
+        assert!(h.contains("<th>Courier"), "{h}");
+        assert_eq!(
+            h.matches("<td class=\"out\">left out</td>").count(),
+            1,
+            "{h}"
+        );
+        assert!(
+            h.contains("<a href=\"#doc-Gazette-1\">14 &lt;people&gt;</a>"),
+            "{h}"
+        );
+        assert!(!h.contains("<people>"));
+        let mut empty = String::new();
+        render_comparison(&mut empty, &Comparison::default());
+        assert!(empty.is_empty());
     }
 
     #[test]
