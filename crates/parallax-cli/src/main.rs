@@ -488,10 +488,12 @@ fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<Exi
     let grouped = grouping.elapsed().as_secs_f64();
     let echoing = Instant::now();
     parallax_link::add_echoes(&mut stories, &docs);
+    let echoed = echoing.elapsed().as_secs_f64();
+    let comparing = Instant::now();
     parallax_link::add_comparisons(&mut stories, &docs);
     if !input.quiet {
         eprintln!(
-            "grouped {} documents into {} {} in {grouped:.1} s; echoes and comparisons in {:.1} s",
+            "grouped {} documents into {} {} in {grouped:.1} s; echoes in {echoed:.1} s; outlet comparisons in {:.1} s",
             docs.len(),
             stories.len(),
             if stories.len() == 1 {
@@ -499,7 +501,7 @@ fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<Exi
             } else {
                 "stories"
             },
-            echoing.elapsed().as_secs_f64()
+            comparing.elapsed().as_secs_f64()
         );
     }
     // Each story carries the links between its own documents.

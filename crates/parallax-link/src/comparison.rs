@@ -100,9 +100,27 @@ pub fn compare(story: &Story, docs: &[&Document]) -> Comparison {
     drafts.extend(echo_facts(story, &members));
     for d in &mut drafts {
         d.fact.outlets = outlets_in(&d.fact.reports);
+    }
+    // The numbers each outlet gives, in whatever sentence: a count an
+    // outlet gives elsewhere in its own words is not missing from it.
+    let mut numbers: BTreeSet<(String, String)> = BTreeSet::new();
+    for d in &drafts {
+        if let Some(n) = &d.number {
+            for o in &d.fact.outlets {
+                numbers.insert((o.clone(), n.clone()));
+            }
+        }
+    }
+    for d in &mut drafts {
         d.fact.missing_from = outlets
             .iter()
-            .filter(|o| !d.fact.outlets.contains(o))
+            .filter(|o| {
+                !d.fact.outlets.contains(o)
+                    && !d
+                        .number
+                        .as_ref()
+                        .is_some_and(|n| numbers.contains(&((*o).clone(), n.clone())))
+            })
             .cloned()
             .collect();
     }
@@ -203,6 +221,9 @@ struct Draft {
     first: (usize, usize),
     /// For a count: its category (or unit) and value.
     count: Option<(String, Option<f64>)>,
+    /// For a count: what it counts and its value (or words), which other
+    /// facts of the same number share.
+    number: Option<String>,
 }
 
 fn draft(kind: &str, rank: u8, label: String, act: Option<String>) -> Draft {
@@ -219,12 +240,15 @@ fn draft(kind: &str, rank: u8, label: String, act: Option<String>) -> Draft {
         rank,
         first: (usize::MAX, usize::MAX),
         count: None,
+        number: None,
     }
 }
 
 /// Least content words the sentences of two counts share, beyond the
 /// count's own words, for the counts to be one fact.
 pub const COUNT_CONTEXT: usize = 2;
+/// The same for a percentage.
+pub const PERCENT_CONTEXT: usize = 4;
 
 /// The content words of the sentence around each count of a document,
 /// less the count's own words.
@@ -265,7 +289,8 @@ fn count_contexts(d: &Document) -> Vec<BTreeSet<String>> {
 type CountItem = (usize, usize, BTreeSet<String>);
 
 /// Counts of one category (or unit, without one) and one value are one
-/// fact when their sentences share [`COUNT_CONTEXT`] content words ("10
+/// fact when their sentences share [`COUNT_CONTEXT`] content words (or
+/// all of the shorter one's, if it has fewer; "10
 /// percent fewer voters in New Hampshire" is not "Kasich, with 10
 /// percent"); a vague count ("dozens of stalls") matches one in the same
 /// words.
@@ -295,11 +320,21 @@ fn count_facts(members: &[&Document], cast: &Cast) -> Vec<Draft> {
         }
     }
     let mut out = Vec::new();
-    for ((what, _), items) in by_key {
+    for ((what, value), items) in by_key {
+        // A share is the commonest number in the news (a poll gives a
+        // dozen in one sentence): it needs more shared words.
+        let needed = if what == "percent" {
+            PERCENT_CONTEXT
+        } else {
+            COUNT_CONTEXT
+        };
         let mut parent: Vec<usize> = (0..items.len()).collect();
         for x in 0..items.len() {
             for y in x + 1..items.len() {
-                if items[x].2.intersection(&items[y].2).count() >= COUNT_CONTEXT {
+                // A short sentence ("She said two warehouses had
+                // burned.") has few words to share: all of them will do.
+                let fewest = items[x].2.len().min(items[y].2.len()).max(1);
+                if items[x].2.intersection(&items[y].2).count() >= needed.min(fewest) {
                     let (rx, ry) = (root(&mut parent, x), root(&mut parent, y));
                     if rx != ry {
                         parent[rx.max(ry)] = rx.min(ry);
@@ -321,6 +356,7 @@ fn count_facts(members: &[&Document], cast: &Cast) -> Vec<Draft> {
             };
             let mut dr = draft("count", 2, label, None);
             dr.count = Some((what.clone(), c0.value));
+            dr.number = Some(format!("{what}\u{1f}{value}"));
             for &k in &ks {
                 let (m, i, _) = items[k];
                 let d = members[m];
@@ -503,7 +539,8 @@ fn named(s: &str) -> bool {
 }
 
 /// Where outlets disagree on a count: one source's count of one thing
-/// given with different but close values (within a factor of two) by
+/// (not a percentage) given with different but close values (within a
+/// factor of two) by
 /// outlets that never give both (an outlet that reports both values is
 /// reporting two counts), and one count of ten or more credited to
 /// different named sources.
@@ -565,7 +602,10 @@ fn differences(drafts: &[Draft]) -> Vec<Difference> {
         let (lo, hi) = values
             .iter()
             .fold((f64::MAX, f64::MIN), |(lo, hi), &v| (lo.min(v), hi.max(v)));
-        if overlapping || lo <= 0.0 || hi > 2.0 * lo {
+        // One value twice is one count in two sentences, not a
+        // difference; and shares ("36%", "50%") are too common to be one
+        // count by their source alone.
+        if overlapping || lo <= 0.0 || hi > 2.0 * lo || lo == hi || what == "percent" {
             continue;
         }
         let mut by_outlet: Vec<OutletValues> = Vec::new();
@@ -820,7 +860,7 @@ fn outlet_view(
         .collect();
     let leaves_out = facts
         .iter()
-        .filter(|f| !f.outlets.iter().any(|o| o == outlet) && f.outlets.len() >= needed)
+        .filter(|f| f.missing_from.iter().any(|o| o == outlet) && f.outlets.len() >= needed)
         .map(|f| f.id.clone())
         .collect();
     // The actors several outlets mention and at least one describes;

@@ -196,7 +196,8 @@ pub struct Fact {
     pub act: Option<String>,
     /// The outlets that carry it.
     pub outlets: Vec<String>,
-    /// The story's outlets that do not.
+    /// The story's outlets that do not (an outlet that gives the same
+    /// count in another sentence does).
     pub missing_from: Vec<String>,
     pub reports: Vec<FactReport>,
 }
