@@ -17,17 +17,17 @@
 //!
 //! A document whose outlet is not known stands in a column of its own,
 //! "(outlet unknown: ID)": two such documents may come from one outlet,
-//! but nothing says so. Like the rest of this crate, the comparison reads records,
-//! never the article: the words it compares are those of quotations and
-//! statements.
+//! but nothing says so. Like the rest of this crate, the comparison reads records:
+//! the words it compares are those of quotations, statements and the
+//! sentence (by its recorded span) a count stands in.
 
 use crate::echoes::{stem, stems, words};
 use crate::{find_actors, fold, root};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use parallax_model::{
-    Act, Actor, ActorDescription, Comparison, DescriptorRef, Difference, Document, Fact,
-    FactReport, OutletPhrase, OutletValues, OutletView, QuotedSpeaker, SpanRef, Story, Wording,
+    Act, Actor, ActorDescription, Comparison, Difference, Document, Fact, FactReport, OutletPhrase,
+    OutletValues, OutletView, QuotedSpeaker, SpanRef, Story, Wording,
 };
 
 /// Most facts a story lists; the rest are counted in `facts_not_listed`.
@@ -168,15 +168,9 @@ pub fn compare(story: &Story, docs: &[&Document]) -> Comparison {
 
 /// Fill the comparison of every story of two outlets or more.
 pub fn add_comparisons(stories: &mut [Story], docs: &[Document]) {
-    let by_id: HashMap<&str, &Document> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
-    for s in stories.iter_mut().filter(|s| s.documents.len() > 1) {
-        let members: Vec<&Document> = s
-            .documents
-            .iter()
-            .filter_map(|id| by_id.get(id.as_str()).copied())
-            .collect();
-        s.comparison = compare(s, &members);
-    }
+    crate::each_story(stories, docs, |s, members| {
+        s.comparison = compare(s, members)
+    });
 }
 
 /// The column a document stands in: its outlet, or, for a document whose
@@ -878,17 +872,7 @@ fn outlet_view(
             Some(ActorDescription {
                 actor: a.name.clone(),
                 names: here.names.clone(),
-                descriptors: here
-                    .descriptors
-                    .iter()
-                    .map(|x| DescriptorRef {
-                        doc: x.doc.clone(),
-                        text: x.text.clone(),
-                        polarity: x.polarity.clone(),
-                        start: x.start,
-                        end: x.end,
-                    })
-                    .collect(),
+                descriptors: here.descriptors.clone(),
             })
         })
         .collect();

@@ -244,16 +244,9 @@ pub fn story_echoes(story: &Story, docs: &[&Document]) -> Vec<Echo> {
 
 /// Fill every story's echoes.
 pub fn add_echoes(stories: &mut [Story], docs: &[Document]) {
-    let by_id: std::collections::HashMap<&str, &Document> =
-        docs.iter().map(|d| (d.id.as_str(), d)).collect();
-    for s in stories.iter_mut().filter(|s| s.documents.len() > 1) {
-        let members: Vec<&Document> = s
-            .documents
-            .iter()
-            .filter_map(|id| by_id.get(id.as_str()).copied())
-            .collect();
-        s.echoes = story_echoes(s, &members);
-    }
+    crate::each_story(stories, docs, |s, members| {
+        s.echoes = story_echoes(s, members)
+    });
 }
 
 #[cfg(test)]

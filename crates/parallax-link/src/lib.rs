@@ -13,8 +13,10 @@
 //!
 //! This crate must not parse article text again: it works from the
 //! document records alone (their fingerprints, entities, quotations,
-//! statements, counts and dates; an echo compares quotation texts word by
-//! word, never the article).
+//! statements, counts, dates and sentence spans). Where it compares words
+//! it splits a record's own text (a quotation, a statement, the sentence
+//! span a count stands in) into plain words; it never re-runs an
+//! annotator or re-segments the article.
 
 pub mod actors;
 pub mod answers;
@@ -26,7 +28,7 @@ pub use actors::find_actors;
 pub use answers::answer_links;
 pub use comparison::add_comparisons;
 pub use echoes::add_echoes;
-use parallax_model::Document;
+use parallax_model::{Document, Story};
 pub use stories::{group_stories, prior, Assignment, Prior, StateError, StoryIndex, StorySettings};
 
 /// A stable id for a story made of these documents: FNV-1a over the ids,
@@ -71,6 +73,25 @@ pub(crate) fn fold(s: &str) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Call `f` on every story of two documents or more with its documents'
+/// records, in the story's order.
+pub(crate) fn each_story(
+    stories: &mut [Story],
+    docs: &[Document],
+    mut f: impl FnMut(&mut Story, &[&Document]),
+) {
+    let by_id: std::collections::HashMap<&str, &Document> =
+        docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    for s in stories.iter_mut().filter(|s| s.documents.len() > 1) {
+        let members: Vec<&Document> = s
+            .documents
+            .iter()
+            .filter_map(|id| by_id.get(id.as_str()).copied())
+            .collect();
+        f(s, &members);
+    }
 }
 
 /// The root of `i` in a union-find forest, halving paths on the way.

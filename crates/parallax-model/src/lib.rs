@@ -27,9 +27,9 @@ pub use document::{
 pub use offsets::{CharOffsets, InputOffsets};
 pub use source::{Body, Discarded, Origin, PageFacts, RawArticle, SourceDocument};
 pub use story::{
-    ActorDescription, Comparison, DescriptorRef, Difference, Echo, EchoQuote, Fact, FactReport,
-    GroupedBy, Link, NearDuplicate, OutletPhrase, OutletValues, OutletView, QuotedSpeaker, SpanRef,
-    Story, StoryLink, StoryStatementRef, Wording,
+    ActorDescription, Comparison, Difference, Echo, EchoQuote, Fact, FactReport, GroupedBy, Link,
+    NearDuplicate, OutletPhrase, OutletValues, OutletView, QuotedSpeaker, SpanRef, Story,
+    StoryLink, StoryStatementRef, Wording,
 };
 
 /// JSON Schema (draft 2020-12) of one line of `documents.jsonl`.

@@ -135,17 +135,7 @@ pub struct ActorDescription {
     pub actor: String,
     /// The names this outlet's documents use for it.
     pub names: Vec<String>,
-    pub descriptors: Vec<DescriptorRef>,
-}
-
-/// A characterisation with its polarity hint and span.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DescriptorRef {
-    pub doc: String,
-    pub text: String,
-    pub polarity: String,
-    pub start: usize,
-    pub end: usize,
+    pub descriptors: Vec<crate::ActorDescriptor>,
 }
 
 /// One outlet's side of the comparison.
