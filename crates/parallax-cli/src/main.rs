@@ -15,6 +15,7 @@ use clap::{Args, Parser, Subcommand};
 use parallax_ingest::{FieldMap, ReaderOptions};
 use parallax_model::Document;
 use parallax_pipeline::{Annotators, Notice, Pipeline, PipelineOptions, Tally};
+use parallax_store::{Added, RunCounts, Store, StoreError};
 
 use progress::Progress;
 
@@ -45,8 +46,43 @@ enum Command {
         /// at the end of a run that analysed something.
         #[arg(short, long)]
         output: PathBuf,
+        /// The store to add to (SQLite; created if missing), shared across
+        /// runs; by default DIR/parallax.sqlite.
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
         #[command(flatten)]
         input: InputArgs,
+    },
+    /// Search a store: quotations, statements or documents, by speaker,
+    /// entity or actor (any alias), act, outlet, dates, story, mode and
+    /// words. A table on a terminal, JSON Lines when piped.
+    Search {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[command(flatten)]
+        query: SearchArgs,
+    },
+    /// Write a store's tables (documents, removed, attributions, statements,
+    /// links, counts, dates, entities, descriptors, actors, actor aliases,
+    /// stories, story members) into a directory, one file each, for
+    /// pandas, R or DuckDB.
+    Export {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// File format.
+        #[arg(long, value_enum, default_value = "parquet")]
+        format: ExportFormat,
+        /// Directory to write into (created if missing).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Write the HTML report of a store into one self-contained file.
+    Report {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// The HTML file to write.
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// Score Parallax against a public benchmark.
     #[command(subcommand)]
@@ -61,6 +97,93 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+}
+
+/// Which store a command reads: `DIR` (an `analyze` output directory,
+/// whose store is DIR/parallax.sqlite) or `--db FILE`.
+#[derive(Args, Clone)]
+struct StoreArgs {
+    /// An `analyze` output directory.
+    #[arg(
+        value_name = "DIR",
+        required_unless_present = "db",
+        conflicts_with = "db"
+    )]
+    dir: Option<PathBuf>,
+    /// The store file.
+    #[arg(long, value_name = "FILE")]
+    db: Option<PathBuf>,
+}
+
+impl StoreArgs {
+    fn path(&self) -> PathBuf {
+        match (&self.db, &self.dir) {
+            (Some(db), _) => db.clone(),
+            (None, Some(dir)) => dir.join("parallax.sqlite"),
+            (None, None) => PathBuf::from("parallax.sqlite"),
+        }
+    }
+
+    fn open(&self) -> Result<Store> {
+        Ok(Store::open_read_only(&self.path())?)
+    }
+}
+
+#[derive(Args, Clone)]
+struct SearchArgs {
+    /// Quotations by this speaker, or statements by this actor.
+    #[arg(long)]
+    speaker: Option<String>,
+    /// In documents that mention this entity or actor.
+    #[arg(long)]
+    entity: Option<String>,
+    /// Statements of this act: allegation, denial, demand, counter_accusation, criticism, claim.
+    #[arg(long)]
+    act: Option<String>,
+    /// Documents of this outlet.
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Published on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Published on or before this date (YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<String>,
+    /// In this story (its id).
+    #[arg(long)]
+    story: Option<String>,
+    /// Quotations of this mode: speech, writing, thought, evidence.
+    #[arg(long)]
+    mode: Option<String>,
+    /// Words that must all occur.
+    #[arg(long)]
+    text: Option<String>,
+    /// What to list: quotes, statements or documents (by default statements
+    /// with --act, quotes with --speaker or --mode, else documents).
+    #[arg(long)]
+    kind: Option<parallax_store::HitKind>,
+    /// At most this many hits.
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+    /// Skip this many hits first (for paging).
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Output format (by default a table on a terminal, JSON Lines otherwise).
+    #[arg(long, value_enum)]
+    format: Option<HitFormat>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ExportFormat {
+    Jsonl,
+    Csv,
+    Parquet,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum HitFormat {
+    Table,
+    Jsonl,
 }
 
 #[derive(Subcommand)]
@@ -440,8 +563,237 @@ fn write_jsonl<T: serde::Serialize>(file: &fs::File, items: &[T]) -> io::Result<
     out.flush()
 }
 
-fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<ExitCode> {
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Remove a store file this run created and left empty, with SQLite's
+/// companion files.
+fn remove_store_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = fs::remove_file(PathBuf::from(p));
+    }
+}
+
+/// Write the batch of documents in `pending` to the store in one
+/// transaction.
+fn store_batch(
+    store: &mut Store,
+    run: i64,
+    pending: &mut Vec<Document>,
+    totals: &mut RunCounts,
+    conflicts: &mut Vec<String>,
+) -> Result<(), StoreError> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let mut batch = store.batch(run)?;
+    for doc in pending.drain(..) {
+        if batch.add(&doc)? == Added::Conflict {
+            conflicts.push(doc.id);
+        }
+    }
+    let c = batch.commit()?;
+    totals.added += c.added;
+    totals.unchanged += c.unchanged;
+    totals.conflicting += c.conflicting;
+    Ok(())
+}
+
+/// What the link stage left in the store.
+struct Linked {
+    /// Every story, in founding order, as the report lists them.
+    entries: Vec<parallax_report::StoryEntry>,
+    links: usize,
+    actors: usize,
+}
+
+/// Stories staged in the store per transaction.
+const STORY_CHUNK: usize = 256;
+
+/// The link stage over the whole store: documents the story index has not
+/// seen join it (in publication order); answer links and actors are found
+/// across every stored document, read one at a time; then each story gets
+/// its links, echoes and comparison (kept from the stored story where its
+/// documents did not change) and the stories replace the stored ones. At
+/// no point does memory hold more than one story's documents.
+fn link_store(store: &mut Store, quiet: bool) -> Result<Linked> {
+    let grouping = Instant::now();
+    let mut index = match store.index_state()? {
+        Some((_, state)) => {
+            parallax_link::StoryIndex::load(state.as_slice()).with_context(|| {
+                format!(
+                    "reading the story index saved in {}",
+                    store.path().display()
+                )
+            })?
+        }
+        None => parallax_link::StoryIndex::new(parallax_link::StorySettings::default()),
+    };
+    let mut unseen: Vec<(usize, String, Option<String>)> = store
+        .document_dates()?
+        .into_iter()
+        .enumerate()
+        .filter(|(_, (id, _))| !index.contains(id))
+        .map(|(i, (id, published))| (i, id, published))
+        .collect();
+    unseen.sort_by(|a, b| (a.2.is_none(), &a.2, a.0).cmp(&(b.2.is_none(), &b.2, b.0)));
+    for (_, id, _) in &unseen {
+        if let Some(doc) = store.document(id)? {
+            index.add(&doc);
+        }
+    }
+    let stories = index.stories();
+    let mut state = Vec::new();
+    index.save(&mut state)?;
+    store.save_index_state(index.len(), &state)?;
+    drop(state);
+    drop(index);
+    let grouped = grouping.elapsed().as_secs_f64();
+
+    // Answer links and actors over every stored document, one at a time.
+    let corpus = Instant::now();
+    let mut answers = parallax_link::AnswerLinks::default();
+    let mut actor_finder = parallax_link::Actors::default();
+    let mut n_docs = 0usize;
+    store.for_each_document(|d| {
+        answers.add(&d);
+        actor_finder.add(&d);
+        n_docs += 1;
+        Ok::<(), StoreError>(())
+    })?;
+    let links = answers.finish();
+    let actors = actor_finder.finish();
+    store.replace_links(&links)?;
+    store.replace_actors(&actors)?;
+    let n_actors = actors.len();
+    drop(actors);
+    let across = corpus.elapsed().as_secs_f64();
+
+    // Each story carries the links between its own documents.
+    let story_of: std::collections::HashMap<&str, usize> = stories
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.documents.iter().map(move |d| (d.as_str(), i)))
+        .collect();
+    let mut story_links: Vec<Vec<parallax_model::StoryLink>> = vec![Vec::new(); stories.len()];
+    for l in &links {
+        let Some(to) = l.to.as_ref() else { continue };
+        if let (Some(a), Some(b)) = (
+            story_of.get(l.from.doc.as_str()),
+            story_of.get(to.doc.as_str()),
+        ) {
+            if a == b {
+                story_links[*a].push(parallax_model::StoryLink {
+                    from: l.from.clone(),
+                    to: to.clone(),
+                    relation: l.relation.clone(),
+                });
+            }
+        }
+    }
+    drop(story_of);
+    let n_links = links.len();
+    drop(links);
+
+    let comparing = Instant::now();
+    let mut reused = 0usize;
+    let mut entries = Vec::with_capacity(stories.len());
+    let mut chunk: Vec<parallax_model::Story> = Vec::with_capacity(STORY_CHUNK);
+    store.begin_stories()?;
+    for (mut s, l) in stories.into_iter().zip(story_links) {
+        s.links = l;
+        if s.documents.len() > 1 {
+            match store.story(&s.id)? {
+                Some(before) if before.documents == s.documents => {
+                    s.echoes = before.echoes;
+                    s.comparison = before.comparison;
+                    reused += 1;
+                }
+                _ => {
+                    let docs = store.documents(&s.documents)?;
+                    let refs: Vec<&Document> = docs.iter().collect();
+                    s.echoes = parallax_link::echoes::story_echoes(&s, &refs);
+                    s.comparison = parallax_link::comparison::compare(&s, &refs);
+                }
+            }
+        }
+        entries.push(parallax_report::StoryEntry::from(&s));
+        chunk.push(s);
+        if chunk.len() == STORY_CHUNK {
+            store.stage_stories(&chunk)?;
+            chunk.clear();
+        }
+    }
+    store.stage_stories(&chunk)?;
+    drop(chunk);
+    store.commit_stories()?;
+    let compared = comparing.elapsed().as_secs_f64();
+    if !quiet {
+        eprintln!(
+            "grouped {} documents ({} new to the story index) into {} {} in {grouped:.1} s; links and actors in {across:.1} s; echoes and outlet comparisons in {compared:.1} s ({reused} unchanged stories kept)",
+            n_docs,
+            unseen.len(),
+            entries.len(),
+            if entries.len() == 1 { "story" } else { "stories" },
+        );
+    }
+    Ok(Linked {
+        entries,
+        links: n_links,
+        actors: n_actors,
+    })
+}
+
+/// Write the store's documents, stories, links and actors as JSON Lines
+/// into the temporary files of an `analyze` output directory.
+fn write_store_files(
+    store: &Store,
+    docs_tmp: &tempfile::NamedTempFile,
+    stories_tmp: &tempfile::NamedTempFile,
+    links_tmp: &tempfile::NamedTempFile,
+    actors_tmp: &tempfile::NamedTempFile,
+    finals: &[PathBuf; 5],
+) -> Result<()> {
+    let mut out = BufWriter::new(docs_tmp.as_file());
+    store.for_each_document(|d| {
+        serde_json::to_writer(&mut out, &d).map_err(io::Error::other)?;
+        out.write_all(b"\n")?;
+        Ok::<(), anyhow::Error>(())
+    })?;
+    out.flush()
+        .with_context(|| format!("writing {}", finals[0].display()))?;
+    let mut out = BufWriter::new(stories_tmp.as_file());
+    store.for_each_story(|s| {
+        serde_json::to_writer(&mut out, &s).map_err(io::Error::other)?;
+        out.write_all(b"\n")?;
+        Ok::<(), anyhow::Error>(())
+    })?;
+    out.flush()
+        .with_context(|| format!("writing {}", finals[1].display()))?;
+    write_jsonl(links_tmp.as_file(), &store.links()?)
+        .with_context(|| format!("writing {}", finals[3].display()))?;
+    let mut out = BufWriter::new(actors_tmp.as_file());
+    store.for_each_actor(|a| {
+        serde_json::to_writer(&mut out, &a).map_err(io::Error::other)?;
+        out.write_all(b"\n")?;
+        Ok::<(), anyhow::Error>(())
+    })?;
+    out.flush()
+        .with_context(|| format!("writing {}", finals[4].display()))?;
+    Ok(())
+}
+
+fn analyze(
+    paths: Vec<String>,
+    output: PathBuf,
+    db: Option<PathBuf>,
+    input: &InputArgs,
+) -> Result<ExitCode> {
     let dir = OutputDir::create(&output)?;
+    let db_path = db.unwrap_or_else(|| output.join("parallax.sqlite"));
     let names = [
         "documents.jsonl",
         "stories.jsonl",
@@ -458,80 +810,84 @@ fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<Exi
         dir.temporary(names[4])?,
     ];
     let shown_paths = paths.join(", ");
-    let mut docs = Vec::new();
-    let tally = {
-        let mut out = BufWriter::new(docs_tmp.as_file());
-        let tally = run_pipeline(input, paths, |doc| {
-            serde_json::to_writer(&mut out, &doc).map_err(io::Error::other)?;
-            out.write_all(b"\n")?;
-            docs.push(doc);
-            Ok(())
-        })?;
-        out.flush()
-            .with_context(|| format!("writing {}", finals[0].display()))?;
-        tally
-    };
+    let existed = db_path.exists();
+    let mut store = Store::open(&db_path)?;
+    let run = store.start_run(&shown_paths, &now())?;
+    let batch_size = input.batch.max(1);
+    let mut pending: Vec<Document> = Vec::with_capacity(batch_size);
+    let mut totals = RunCounts::default();
+    let mut conflicts: Vec<String> = Vec::new();
+    let tally = run_pipeline(input, paths, |doc| {
+        pending.push(doc);
+        if pending.len() >= batch_size {
+            store_batch(&mut store, run, &mut pending, &mut totals, &mut conflicts)
+                .map_err(io::Error::other)?;
+        }
+        Ok(())
+    })?;
+    store_batch(&mut store, run, &mut pending, &mut totals, &mut conflicts)?;
+    store.finish_run(run, &now())?;
     if tally.analysed == 0 {
         // Leaving the last good output in place is better than replacing
         // it with an empty one.
         print_tally(&tally);
+        if !existed && store.document_count()? == 0 {
+            drop(store);
+            remove_store_files(&db_path);
+        }
         eprintln!(
             "nothing could be analysed in {shown_paths}; {} was left as it was",
             output.display()
         );
         return Ok(ExitCode::FAILURE);
     }
-    let links = parallax_link::answer_links(&docs);
-    let grouping = Instant::now();
-    let (_, mut stories) =
-        parallax_link::group_stories(&docs, parallax_link::StorySettings::default());
-    let grouped = grouping.elapsed().as_secs_f64();
-    let echoing = Instant::now();
-    parallax_link::add_echoes(&mut stories, &docs);
-    let echoed = echoing.elapsed().as_secs_f64();
-    let comparing = Instant::now();
-    parallax_link::add_comparisons(&mut stories, &docs);
+    eprintln!(
+        "store {}: {} documents added, {} already there unchanged{}",
+        db_path.display(),
+        totals.added,
+        totals.unchanged,
+        if totals.conflicting > 0 {
+            format!(
+                ", {} already there with other content and left as stored ({}{})",
+                totals.conflicting,
+                conflicts
+                    .iter()
+                    .take(5)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if conflicts.len() > 5 { ", …" } else { "" }
+            )
+        } else {
+            String::new()
+        }
+    );
+    let linked = link_store(&mut store, input.quiet)?;
+    let writing = Instant::now();
+    write_store_files(
+        &store,
+        &docs_tmp,
+        &stories_tmp,
+        &links_tmp,
+        &actors_tmp,
+        &finals,
+    )?;
+    let summary = format!(
+        "{tally}; the store holds {} documents, {} stories, {} links, {} actors",
+        store.document_count()?,
+        linked.entries.len(),
+        linked.links,
+        linked.actors,
+    );
+    {
+        let mut out = BufWriter::new(report_tmp.as_file());
+        write_report(&store, &summary, Some(&linked.entries), &mut out)
+            .and_then(|_| Ok(out.flush()?))
+            .with_context(|| format!("writing {}", finals[2].display()))?;
+    }
     if !input.quiet {
-        eprintln!(
-            "grouped {} documents into {} {} in {grouped:.1} s; echoes in {echoed:.1} s; outlet comparisons in {:.1} s",
-            docs.len(),
-            stories.len(),
-            if stories.len() == 1 {
-                "story"
-            } else {
-                "stories"
-            },
-            comparing.elapsed().as_secs_f64()
-        );
+        eprintln!("files written in {:.1} s", writing.elapsed().as_secs_f64());
     }
-    // Each story carries the links between its own documents.
-    for story in &mut stories {
-        story.links = links
-            .iter()
-            .filter_map(|l| {
-                let to = l.to.as_ref()?;
-                (story.documents.contains(&l.from.doc) && story.documents.contains(&to.doc)).then(
-                    || parallax_model::StoryLink {
-                        from: l.from.clone(),
-                        to: to.clone(),
-                        relation: l.relation.clone(),
-                    },
-                )
-            })
-            .collect();
-    }
-    write_jsonl(links_tmp.as_file(), &links)
-        .with_context(|| format!("writing {}", finals[3].display()))?;
-    let actors = parallax_link::find_actors(&docs);
-    write_jsonl(actors_tmp.as_file(), &actors)
-        .with_context(|| format!("writing {}", finals[4].display()))?;
-    write_jsonl(stories_tmp.as_file(), &stories)
-        .with_context(|| format!("writing {}", finals[1].display()))?;
-    let html = parallax_report::render("Parallax report", &tally.to_string(), &docs, &stories);
-    report_tmp
-        .as_file()
-        .write_all(html.as_bytes())
-        .with_context(|| format!("writing {}", finals[2].display()))?;
     for (tmp, path) in [docs_tmp, stories_tmp, report_tmp, links_tmp, actors_tmp]
         .into_iter()
         .zip(&finals)
@@ -549,6 +905,206 @@ fn analyze(paths: Vec<String>, output: PathBuf, input: &InputArgs) -> Result<Exi
         finals[2].display()
     );
     Ok(finish(&tally))
+}
+
+fn export(store: &StoreArgs, format: ExportFormat, output: &Path) -> Result<ExitCode> {
+    let store = store.open()?;
+    let format = match format {
+        ExportFormat::Jsonl => parallax_export::Format::Jsonl,
+        ExportFormat::Csv => parallax_export::Format::Csv,
+        ExportFormat::Parquet => parallax_export::Format::Parquet,
+    };
+    let written = parallax_export::export(&store, format, output)?;
+    for w in &written {
+        eprintln!("{:>9} rows  {}", w.rows, w.path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Render the report of an open store into `out`, one story at a time,
+/// the stories listed in `entries` (all of them when `None`).
+fn write_report(
+    store: &Store,
+    summary: &str,
+    entries: Option<&[parallax_report::StoryEntry]>,
+    out: &mut impl Write,
+) -> Result<()> {
+    let listed;
+    let entries = match entries {
+        Some(e) => e,
+        None => {
+            let mut all = Vec::new();
+            store.for_each_story(|s| {
+                all.push(parallax_report::StoryEntry::from(&s));
+                Ok::<(), StoreError>(())
+            })?;
+            listed = all;
+            &listed
+        }
+    };
+    parallax_report::render_into(out, "Parallax report", summary, entries, |e| {
+        let Some(s) = store.story(&e.id).map_err(io::Error::other)? else {
+            return Ok(None);
+        };
+        let docs = store.documents(&s.documents).map_err(io::Error::other)?;
+        Ok(Some((s, docs)))
+    })?;
+    Ok(())
+}
+
+fn report(store: &StoreArgs, output: &Path) -> Result<ExitCode> {
+    let store = store.open()?;
+    let summary = format!(
+        "the store {} holds {} documents in {} stories",
+        store.path().display(),
+        store.document_count()?,
+        store.story_count()?
+    );
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = tempfile::Builder::new()
+        .prefix(".report.")
+        .suffix(".partial")
+        .tempfile_in(parent)
+        .with_context(|| format!("creating a temporary file in {}", parent.display()))?;
+    {
+        let mut out = BufWriter::new(tmp.as_file());
+        write_report(&store, &summary, None, &mut out)?;
+        out.flush()
+            .with_context(|| format!("writing {}", output.display()))?;
+    }
+    tmp.persist(output)
+        .with_context(|| format!("replacing {}", output.display()))?;
+    eprintln!("wrote {}", output.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Check a date filter before it reaches the store.
+fn check_date(flag: &str, d: &Option<String>) -> Result<()> {
+    if let Some(d) = d {
+        if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+            anyhow::bail!("--{flag} {d}: not a date of the form YYYY-MM-DD");
+        }
+    }
+    Ok(())
+}
+
+const ACTS: &[&str] = &[
+    "allegation",
+    "denial",
+    "demand",
+    "counter_accusation",
+    "criticism",
+    "claim",
+];
+const MODES: &[&str] = &["speech", "writing", "thought", "evidence"];
+
+fn search(store: &StoreArgs, a: &SearchArgs) -> Result<ExitCode> {
+    check_date("from", &a.from)?;
+    check_date("to", &a.to)?;
+    if let Some(act) = a.act.as_deref().filter(|x| !ACTS.contains(x)) {
+        anyhow::bail!("--act {act}: one of {}", ACTS.join(", "));
+    }
+    if let Some(m) = a.mode.as_deref().filter(|x| !MODES.contains(x)) {
+        anyhow::bail!("--mode {m}: one of {}", MODES.join(", "));
+    }
+    let store = store.open()?;
+    let q = parallax_store::Query {
+        kind: a.kind,
+        speaker: a.speaker.clone(),
+        entity: a.entity.clone(),
+        act: a.act.clone(),
+        outlet: a.outlet.clone(),
+        from: a.from.clone(),
+        to: a.to.clone(),
+        story: a.story.clone(),
+        mode: a.mode.clone(),
+        text: a.text.clone(),
+        limit: a.limit,
+        offset: a.offset,
+    };
+    let hits = store.search(&q)?;
+    let table = match a.format {
+        Some(f) => f == HitFormat::Table,
+        None => std::io::IsTerminal::is_terminal(&io::stdout()),
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = if table {
+        write_hit_table(&mut out, &hits)
+    } else {
+        hits.iter().try_for_each(|h| {
+            serde_json::to_writer(&mut out, h).map_err(io::Error::other)?;
+            out.write_all(b"\n")
+        })
+    };
+    match written.and_then(|_| out.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(e).context("writing standard output"),
+    }
+    if hits.is_empty() {
+        eprintln!("no hits");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Cut `s` to at most `n` characters, marking a cut with an ellipsis.
+fn clip(s: &str, n: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= n {
+        s
+    } else {
+        format!(
+            "{}…",
+            s.chars().take(n.saturating_sub(1)).collect::<String>()
+        )
+    }
+}
+
+fn write_hit_table(out: &mut impl Write, hits: &[parallax_store::Hit]) -> io::Result<()> {
+    let rows: Vec<[String; 6]> = hits
+        .iter()
+        .map(|h| {
+            [
+                clip(&h.doc, 28),
+                clip(h.outlet.as_deref().unwrap_or("-"), 18),
+                h.published.clone().unwrap_or_else(|| "-".into()),
+                clip(
+                    h.speaker.as_deref().or(h.label.as_deref()).unwrap_or("-"),
+                    24,
+                ),
+                format!("{}–{}", h.start, h.end),
+                clip(h.context.as_deref().unwrap_or(&h.text), 70),
+            ]
+        })
+        .collect();
+    let head = ["document", "outlet", "date", "who / what", "span", "text"];
+    let mut width = head.map(|h| h.chars().count());
+    for r in &rows {
+        for (w, c) in width.iter_mut().zip(r.iter()) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |out: &mut dyn Write, cells: &[&str]| -> io::Result<()> {
+        let mut l = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i + 1 == cells.len() {
+                l.push_str(c);
+            } else {
+                l.push_str(c);
+                l.push_str(&" ".repeat(width[i] - c.chars().count() + 2));
+            }
+        }
+        writeln!(out, "{}", l.trim_end())
+    };
+    line(out, &head)?;
+    for r in &rows {
+        let cells: Vec<&str> = r.iter().map(String::as_str).collect();
+        line(out, &cells)?;
+    }
+    Ok(())
 }
 
 fn bench(paths: Vec<String>, input: &InputArgs) -> Result<ExitCode> {
@@ -1128,11 +1684,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract { paths, input } => extract(paths, &input),
+        Command::Search { store, query } => search(&store, &query),
+        Command::Export {
+            store,
+            format,
+            output,
+        } => export(&store, format, &output),
+        Command::Report { store, output } => report(&store, &output),
         Command::Analyze {
             paths,
             output,
+            db,
             input,
-        } => analyze(paths, output, &input),
+        } => analyze(paths, output, db, &input),
         Command::Bench { paths, input } => bench(paths, &input),
         Command::Eval(EvalCommand::Extraction { dir, worst, json }) => {
             eval_extraction(&dir, worst, json)

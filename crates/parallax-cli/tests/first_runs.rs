@@ -122,6 +122,7 @@ fn analyze_replaces_an_earlier_output_whole_and_leaves_no_temporary_files() {
             "index.html",
             "links.jsonl",
             "notes/readme.txt",
+            "parallax.sqlite",
             "stories.jsonl"
         ]
     );

@@ -1006,3 +1006,66 @@ fn seed_attache_story_compares_the_two_reports_side_by_side() {
         "{described:?}"
     );
 }
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seed_store_search_lists_konashenkov_from_two_outlets() {
+    let Some(out_dir) = analyzed_seeds() else {
+        return;
+    };
+    let store = out_dir.path().join("parallax.sqlite");
+    let found = parallax(&[
+        "search",
+        "--db",
+        store.to_str().unwrap(),
+        "--speaker",
+        "Konashenkov",
+    ]);
+    assert!(found.status.success(), "{}", stderr(&found));
+    let hits = lines(&found.stdout);
+    // Two seeds quote him: TASS's, and PressTV's, which names no outlet in
+    // its text (so its outlet stays unknown rather than guessed).
+    let mut docs: Vec<(&str, Option<&str>)> = hits
+        .iter()
+        .map(|h| (h["doc"].as_str().unwrap(), h["outlet"].as_str()))
+        .collect();
+    docs.sort();
+    docs.dedup();
+    assert_eq!(
+        docs,
+        [
+            ("003_ae5fab7fd22fd5ed", None),
+            ("004_b9f34958f912dcc2", Some("TASS"))
+        ],
+        "{hits:?}"
+    );
+    assert!(hits
+        .iter()
+        .all(|h| h["speaker"].as_str().unwrap_or("").contains("Konashenkov")));
+    // His statements (acts) too, by the same name.
+    let acts = parallax(&[
+        "search",
+        "--db",
+        store.to_str().unwrap(),
+        "--speaker",
+        "Konashenkov",
+        "--kind",
+        "statements",
+    ]);
+    let acts = lines(&acts.stdout);
+    assert!(acts.iter().any(|h| h["label"] == "denial"), "{acts:?}");
+    // Analysing the seeds again into the same store adds nothing.
+    let again = parallax(&[
+        "analyze",
+        shared("seeds").unwrap().to_str().unwrap(),
+        "--db",
+        store.to_str().unwrap(),
+        "-o",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert!(
+        stderr(&again).contains("0 documents added, 5 already there unchanged"),
+        "{}",
+        stderr(&again)
+    );
+}

@@ -59,60 +59,138 @@ fn roles(doc: &Document) -> DocRoles {
 
 /// The actors of a corpus, most documents first (then by name).
 pub fn find_actors<D: Borrow<Document>>(docs: &[D]) -> Vec<Actor> {
-    // Every entity of every document: (doc index, entity index).
-    let mut nodes: Vec<(usize, usize)> = Vec::new();
-    let mut key_of: HashMap<String, usize> = HashMap::new();
-    let mut parent: Vec<usize> = Vec::new();
-    for (d, doc) in docs.iter().map(Borrow::borrow).enumerate() {
-        for (e, ent) in doc.entities.iter().enumerate() {
-            let n = nodes.len();
-            nodes.push((d, e));
-            parent.push(n);
+    let mut actors = Actors::default();
+    for d in docs {
+        actors.add(d.borrow());
+    }
+    actors.finish()
+}
+
+/// One entity of one document, as actors are built from it: only what an
+/// actor record shows, packed (a corpus has about 26 entities a document).
+#[derive(Debug)]
+struct Node {
+    doc: u32,
+    /// Attributions it speaks in its document.
+    quoted: u32,
+    /// Index into [`Actors::kinds`].
+    kind: u16,
+    name: Box<str>,
+    aliases: Box<[Box<str>]>,
+    descriptors: Box<[parallax_model::Descriptor]>,
+    /// Statements it makes and receives: (act, how many).
+    acts: Box<[(&'static str, bool, u32)]>,
+}
+
+/// [`find_actors`] one document at a time: each added document leaves
+/// only its entities' names, descriptors and roles behind, so a corpus of
+/// any size passes through in small memory.
+#[derive(Debug, Default)]
+pub struct Actors {
+    /// Each document's id and outlet, in the order added.
+    docs: Vec<(String, Option<String>)>,
+    nodes: Vec<Node>,
+    /// Entity types, each once.
+    kinds: Vec<String>,
+    key_of: HashMap<String, usize>,
+    parent: Vec<usize>,
+}
+
+impl Actors {
+    pub fn add(&mut self, doc: &Document) {
+        let d = self.docs.len() as u32;
+        self.docs
+            .push((doc.id.clone(), doc.outlet.as_ref().map(|o| o.name.clone())));
+        if doc.entities.is_empty() {
+            return;
+        }
+        let r = roles(doc);
+        for ent in &doc.entities {
+            let n = self.nodes.len();
+            self.parent.push(n);
             let keys = std::iter::once(fold(&ent.name))
                 .chain(ent.aliases.iter().filter(|a| joins(a)).map(|a| fold(a)));
             for k in keys {
-                match key_of.get(&k) {
+                match self.key_of.get(&k) {
                     Some(&other) => {
-                        let (a, b) = (root(&mut parent, n), root(&mut parent, other));
+                        let (a, b) = (root(&mut self.parent, n), root(&mut self.parent, other));
                         if a != b {
-                            parent[b.max(a)] = a.min(b);
+                            self.parent[b.max(a)] = a.min(b);
                         }
                     }
                     None => {
-                        key_of.insert(k, n);
+                        self.key_of.insert(k, n);
                     }
                 }
             }
+            // What it says and what is said of it, in this document:
+            // records whose speaker, actor or target is one of its names.
+            let names: BTreeSet<String> = std::iter::once(&ent.name)
+                .chain(&ent.aliases)
+                .map(|s| fold(s))
+                .collect();
+            let attributions: BTreeSet<&String> = names
+                .iter()
+                .filter_map(|n| r.spoke.get(n))
+                .flatten()
+                .collect();
+            let mut acts: BTreeMap<(&'static str, bool), u32> = BTreeMap::new();
+            for n in &names {
+                for a in r.made.get(n).map(Vec::as_slice).unwrap_or(&[]) {
+                    *acts.entry((a, true)).or_default() += 1;
+                }
+                for a in r.received.get(n).map(Vec::as_slice).unwrap_or(&[]) {
+                    *acts.entry((a, false)).or_default() += 1;
+                }
+            }
+            let kind = match self.kinds.iter().position(|k| *k == ent.kind) {
+                Some(k) => k,
+                None => {
+                    self.kinds.push(ent.kind.clone());
+                    self.kinds.len() - 1
+                }
+            };
+            self.nodes.push(Node {
+                doc: d,
+                quoted: attributions.len() as u32,
+                kind: kind.min(u16::MAX as usize) as u16,
+                name: ent.name.as_str().into(),
+                aliases: ent.aliases.iter().map(|a| a.as_str().into()).collect(),
+                descriptors: ent.descriptors.clone().into_boxed_slice(),
+                acts: acts.into_iter().map(|((a, m), n)| (a, m, n)).collect(),
+            });
         }
     }
-    let mut cache: HashMap<usize, DocRoles> = HashMap::new();
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for n in 0..nodes.len() {
-        let r = root(&mut parent, n);
-        groups.entry(r).or_default().push(n);
-    }
-    let mut out = Vec::new();
-    for members in groups.into_values() {
-        let doc_ids: BTreeSet<usize> = members.iter().map(|&n| nodes[n].0).collect();
-        if doc_ids.len() < 2 {
-            continue;
+
+    pub fn finish(mut self) -> Vec<Actor> {
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for n in 0..self.nodes.len() {
+            let r = root(&mut self.parent, n);
+            groups.entry(r).or_default().push(n);
         }
-        out.push(actor(docs, &nodes, &members, &mut cache));
+        let mut out = Vec::new();
+        for members in groups.into_values() {
+            let doc_ids: BTreeSet<u32> = members.iter().map(|&n| self.nodes[n].doc).collect();
+            if doc_ids.len() < 2 {
+                continue;
+            }
+            out.push(actor(&self.docs, &self.kinds, &self.nodes, &members));
+        }
+        out.sort_by(|a, b| {
+            b.documents
+                .len()
+                .cmp(&a.documents.len())
+                .then(a.name.cmp(&b.name))
+        });
+        out
     }
-    out.sort_by(|a, b| {
-        b.documents
-            .len()
-            .cmp(&a.documents.len())
-            .then(a.name.cmp(&b.name))
-    });
-    out
 }
 
-fn actor<D: Borrow<Document>>(
-    docs: &[D],
-    nodes: &[(usize, usize)],
+fn actor(
+    docs: &[(String, Option<String>)],
+    kinds: &[String],
+    nodes: &[Node],
     members: &[usize],
-    cache: &mut HashMap<usize, DocRoles>,
 ) -> Actor {
     let mut name_count: BTreeMap<&str, usize> = BTreeMap::new();
     let mut kind_count: BTreeMap<&str, usize> = BTreeMap::new();
@@ -121,26 +199,28 @@ fn actor<D: Borrow<Document>>(
     // Outlet key: its name, or the document for one without.
     let mut per: BTreeMap<(Option<String>, String), ActorInOutlet> = BTreeMap::new();
     for &n in members {
-        let (d, e) = nodes[n];
-        let doc: &Document = docs[d].borrow();
-        let ent = &doc.entities[e];
-        *name_count.entry(ent.name.as_str()).or_default() += 1;
-        *kind_count.entry(ent.kind.as_str()).or_default() += 1;
-        aliases.extend(ent.aliases.iter().cloned());
-        if !documents.contains(&doc.id) {
-            documents.push(doc.id.clone());
+        let ent = &nodes[n];
+        let (doc_id, outlet) = &docs[ent.doc as usize];
+        *name_count.entry(&ent.name).or_default() += 1;
+        let kind = kinds
+            .get(ent.kind as usize)
+            .map(String::as_str)
+            .unwrap_or("");
+        *kind_count.entry(kind).or_default() += 1;
+        aliases.extend(ent.aliases.iter().map(|a| a.to_string()));
+        if !documents.contains(doc_id) {
+            documents.push(doc_id.clone());
         }
-        let outlet = doc.outlet.as_ref().map(|o| o.name.clone());
         let key = (
             outlet.clone(),
             if outlet.is_some() {
                 String::new()
             } else {
-                doc.id.clone()
+                doc_id.clone()
             },
         );
         let entry = per.entry(key).or_insert_with(|| ActorInOutlet {
-            outlet,
+            outlet: outlet.clone(),
             documents: Vec::new(),
             names: Vec::new(),
             descriptors: Vec::new(),
@@ -148,43 +228,31 @@ fn actor<D: Borrow<Document>>(
             acts_made: BTreeMap::new(),
             acts_received: BTreeMap::new(),
         });
-        if !entry.documents.contains(&doc.id) {
-            entry.documents.push(doc.id.clone());
+        if !entry.documents.contains(doc_id) {
+            entry.documents.push(doc_id.clone());
         }
-        for nm in std::iter::once(&ent.name).chain(&ent.aliases) {
-            if !entry.names.contains(nm) {
-                entry.names.push(nm.clone());
+        for nm in std::iter::once(&ent.name).chain(ent.aliases.iter()) {
+            if !entry.names.iter().any(|x| x.as_str() == &**nm) {
+                entry.names.push(nm.to_string());
             }
         }
-        for x in &ent.descriptors {
+        for x in ent.descriptors.iter() {
             entry.descriptors.push(ActorDescriptor {
-                doc: doc.id.clone(),
+                doc: doc_id.clone(),
                 text: x.text.clone(),
                 polarity: x.polarity.clone(),
                 start: x.start,
                 end: x.end,
             });
         }
-        // What it says and what is said of it, in this document: records
-        // whose speaker, actor or target is one of its names here.
-        let names: BTreeSet<String> = std::iter::once(&ent.name)
-            .chain(&ent.aliases)
-            .map(|s| fold(s))
-            .collect();
-        let r = cache.entry(d).or_insert_with(|| roles(doc));
-        let attributions: BTreeSet<&String> = names
-            .iter()
-            .filter_map(|n| r.spoke.get(n))
-            .flatten()
-            .collect();
-        entry.quoted += attributions.len();
-        for n in &names {
-            for act in r.made.get(n).map(Vec::as_slice).unwrap_or(&[]) {
-                *entry.acts_made.entry(act.to_string()).or_default() += 1;
-            }
-            for act in r.received.get(n).map(Vec::as_slice).unwrap_or(&[]) {
-                *entry.acts_received.entry(act.to_string()).or_default() += 1;
-            }
+        entry.quoted += ent.quoted as usize;
+        for &(act, made, n) in ent.acts.iter() {
+            let into = if made {
+                &mut entry.acts_made
+            } else {
+                &mut entry.acts_received
+            };
+            *into.entry(act.to_string()).or_default() += n as usize;
         }
     }
     let pick = |m: &BTreeMap<&str, usize>| {

@@ -117,25 +117,61 @@ fn score(answer: &Statement, allegation: &Statement) -> (f64, Vec<String>) {
 /// whose allegation is not in the corpus, and the allegations nobody
 /// answers.
 pub fn answer_links(docs: &[Document]) -> Vec<Link> {
-    let at = |d: usize, s: usize| StoryStatementRef {
-        doc: docs[d].id.clone(),
-        statement: s,
-    };
-    // Allegations by the party they charge.
-    let mut by_party: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    for (di, d) in docs.iter().enumerate() {
-        for (si, s) in d.statements.iter().enumerate() {
-            if s.act == Act::Allegation {
-                for k in &s.parties.accused {
-                    by_party.entry(k.as_str()).or_default().push((di, si));
-                }
+    let mut links = AnswerLinks::default();
+    for d in docs {
+        links.add(d);
+    }
+    links.finish()
+}
+
+/// [`answer_links`] one document at a time: each added document leaves
+/// only its allegations and answers behind (not its other statements nor
+/// its text), so a corpus of any size passes through in small memory.
+#[derive(Debug, Default)]
+pub struct AnswerLinks {
+    /// Each document's id and date, in the order added.
+    docs: Vec<(String, Option<NaiveDate>)>,
+    /// Allegations and answers: (document, index in its statements, the
+    /// statement), in document order.
+    statements: Vec<(usize, usize, Statement)>,
+}
+
+impl AnswerLinks {
+    pub fn add(&mut self, doc: &Document) {
+        let di = self.docs.len();
+        self.docs.push((doc.id.clone(), date(doc)));
+        for (si, s) in doc.statements.iter().enumerate() {
+            if s.act == Act::Allegation || is_answer(s) {
+                // Matching reads the act, parties and words, not the
+                // evidence the act was chosen by.
+                let mut kept = s.clone();
+                kept.evidence.cues = Vec::new();
+                kept.evidence.negations = Vec::new();
+                kept.evidence.hedges = Vec::new();
+                kept.act_span = None;
+                self.statements.push((di, si, kept));
             }
         }
     }
-    let mut links = Vec::new();
-    let mut answered: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for (di, d) in docs.iter().enumerate() {
-        for (si, s) in d.statements.iter().enumerate() {
+
+    pub fn finish(self) -> Vec<Link> {
+        let docs = &self.docs;
+        let at = |d: usize, s: usize| StoryStatementRef {
+            doc: docs[d].0.clone(),
+            statement: s,
+        };
+        // Allegations by the party they charge: positions in `statements`.
+        let mut by_party: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, (_, _, s)) in self.statements.iter().enumerate() {
+            if s.act == Act::Allegation {
+                for k in &s.parties.accused {
+                    by_party.entry(k.as_str()).or_default().push(i);
+                }
+            }
+        }
+        let mut links = Vec::new();
+        let mut answered: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for &(di, si, ref s) in &self.statements {
             if !is_answer(s) {
                 continue;
             }
@@ -159,23 +195,22 @@ pub fn answer_links(docs: &[Document]) -> Vec<Link> {
                 .map(String::as_str)
                 .collect();
             let mut best: Option<(f64, usize, usize, Vec<String>)> = None;
-            let candidates: BTreeSet<(usize, usize)> = keys
+            let candidates: BTreeSet<usize> = keys
                 .iter()
                 .filter_map(|k| by_party.get(k))
                 .flatten()
                 .copied()
-                .filter(|(dj, _)| *dj != di)
+                .filter(|&i| self.statements[i].0 != di)
                 .collect();
-            for (dj, sj) in candidates {
-                let other = &docs[dj];
-                let in_window = match (date(d), date(other)) {
+            for i in candidates {
+                let (dj, sj, ref allegation) = self.statements[i];
+                let in_window = match (docs[di].1, docs[dj].1) {
                     (Some(x), Some(y)) => (x - y).num_days().abs() <= WINDOW_DAYS,
                     _ => true,
                 };
                 if !in_window {
                     continue;
                 }
-                let allegation = &other.statements[sj];
                 let (sc, ev) = score(s, allegation);
                 // The party alone, or with a name, joins too much across
                 // documents: the act must match as well.
@@ -211,9 +246,7 @@ pub fn answer_links(docs: &[Document]) -> Vec<Link> {
                 }
             }
         }
-    }
-    for (di, d) in docs.iter().enumerate() {
-        for (si, s) in d.statements.iter().enumerate() {
+        for &(di, si, ref s) in &self.statements {
             if s.act == Act::Allegation && !answered.contains(&(di, si)) {
                 links.push(Link {
                     from: at(di, si),
@@ -225,6 +258,6 @@ pub fn answer_links(docs: &[Document]) -> Vec<Link> {
                 });
             }
         }
+        links
     }
-    links
 }

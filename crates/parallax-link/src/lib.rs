@@ -24,8 +24,8 @@ pub mod comparison;
 pub mod echoes;
 pub mod stories;
 
-pub use actors::find_actors;
-pub use answers::answer_links;
+pub use actors::{find_actors, Actors};
+pub use answers::{answer_links, AnswerLinks};
 pub use comparison::add_comparisons;
 pub use echoes::add_echoes;
 use parallax_model::{Document, Story};

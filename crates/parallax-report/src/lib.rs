@@ -59,8 +59,57 @@ table.cmp td.out{background:#fdf1e3;color:#8a4b00}
 table.cmp td.no{color:#aaa}
 "#;
 
-/// Render the report for a run.
+/// A story as the report's table of contents lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryEntry {
+    pub id: String,
+    pub title: String,
+    pub outlets: Vec<String>,
+}
+
+impl From<&Story> for StoryEntry {
+    fn from(s: &Story) -> Self {
+        StoryEntry {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            outlets: s.outlets.clone(),
+        }
+    }
+}
+
+/// Render the report for a run into one string (documents and stories
+/// in memory; see [`render_into`] for a corpus too large for that).
 pub fn render(title: &str, summary: &str, docs: &[Document], stories: &[Story]) -> String {
+    let by_id: std::collections::HashMap<&str, &Document> =
+        docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    let entries: Vec<StoryEntry> = stories.iter().map(StoryEntry::from).collect();
+    let mut next = stories.iter();
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = render_into(&mut out, title, summary, &entries, |_| {
+        Ok(next.next().map(|s| {
+            let docs = s
+                .documents
+                .iter()
+                .filter_map(|id| by_id.get(id.as_str()).map(|d| (*d).clone()))
+                .collect();
+            (s.clone(), docs)
+        }))
+    });
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Render the report into `out` one story at a time: the table of
+/// contents from `entries`, then for each entry its section, from the
+/// story and documents `story` gives for it (`None` leaves it out). Memory
+/// holds one story's documents, not the corpus.
+pub fn render_into<W: std::io::Write>(
+    out: &mut W,
+    title: &str,
+    summary: &str,
+    entries: &[StoryEntry],
+    mut story: impl FnMut(&StoryEntry) -> std::io::Result<Option<(Story, Vec<Document>)>>,
+) -> std::io::Result<()> {
     let mut h = String::new();
     let _ = write!(
         h,
@@ -74,7 +123,7 @@ pub fn render(title: &str, summary: &str, docs: &[Document], stories: &[Story]) 
         escape(summary)
     );
     h.push_str("<nav><h2>Stories</h2><ol>");
-    for s in stories {
+    for s in entries {
         let _ = write!(
             h,
             "<li><a href=\"#{}\">{}</a> <span class=\"meta\">{}</span></li>",
@@ -84,26 +133,27 @@ pub fn render(title: &str, summary: &str, docs: &[Document], stories: &[Story]) 
         );
     }
     h.push_str("</ol></nav>");
-    let by_id: std::collections::HashMap<&str, &Document> =
-        docs.iter().map(|d| (d.id.as_str(), d)).collect();
-    for s in stories {
+    out.write_all(h.as_bytes())?;
+    for e in entries {
+        let Some((s, docs)) = story(e)? else {
+            continue;
+        };
+        let mut h = String::new();
         let _ = write!(
             h,
             "<section class=\"story\" id=\"{}\"><h2>{}</h2>",
             escape(&s.id),
             escape(&s.title)
         );
-        render_story_facts(&mut h, s);
+        render_story_facts(&mut h, &s);
         render_comparison(&mut h, &s.comparison);
-        for id in &s.documents {
-            if let Some(d) = by_id.get(id.as_str()) {
-                render_document(&mut h, d);
-            }
+        for d in &docs {
+            render_document(&mut h, d);
         }
         h.push_str("</section>");
+        out.write_all(h.as_bytes())?;
     }
-    h.push_str("</main></body></html>\n");
-    h
+    out.write_all(b"</main></body></html>\n")
 }
 
 /// What joined a story's documents, its near copies and its echoes.
