@@ -276,17 +276,29 @@ fn analyze_writes_documents_stories_and_an_escaped_report() {
     assert!(cross, "{links:#?}");
     let html = std::fs::read_to_string(out_dir.join("index.html")).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
-    // Every paragraph of every document appears, escaped.
+    // Every paragraph of every document appears, escaped: with the
+    // report's markup taken away (records are marked inside the text), the
+    // words read as in the document.
+    let mut plain = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    let plain = plain
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
     for d in &docs {
         let text = d["text"].as_str().unwrap();
         let first = text.lines().next().unwrap();
-        let escaped = first
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-            .replace('\'', "&#39;");
-        assert!(html.contains(&escaped), "report lacks {first:?}");
+        assert!(plain.contains(first), "report lacks {first:?}");
     }
     assert!(
         !html.contains("<script"),

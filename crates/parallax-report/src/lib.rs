@@ -12,6 +12,8 @@
 //!
 //! This crate must not compute analysis: it renders records as they are.
 
+mod views;
+
 use std::fmt::Write;
 
 use parallax_model::{Comparison, Document, Story};
@@ -19,6 +21,18 @@ use parallax_model::{Comparison, Document, Story};
 /// Most facts and speakers a story's side-by-side table shows; the
 /// records hold them all.
 const TABLE_ROWS: usize = 40;
+
+/// Cut `s` to at most `n` characters, marking a cut with an ellipsis.
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!(
+            "{}…",
+            s.chars().take(n.saturating_sub(1)).collect::<String>()
+        )
+    }
+}
 
 /// Escape text for HTML element content and quoted attribute values.
 pub fn escape(s: &str) -> String {
@@ -57,6 +71,13 @@ table.cmp{border-collapse:collapse;background:#fff;margin:.5rem 0;font-size:.85r
 table.cmp th,table.cmp td{border:1px solid #ddd;padding:.25rem .4rem;vertical-align:top;text-align:left}
 table.cmp td.out{background:#fdf1e3;color:#8a4b00}
 table.cmp td.no{color:#aaa}
+.hl.e{border-bottom:1px dotted #5b7a99}
+.hl.q{background:#fff4c2}
+.hl.s{text-decoration:underline #b0413e 2px}
+.hl.n{background:#dff0e0;font-weight:600}
+.act-allegation{background:#f8d7d5}.act-denial{background:#d6e4f5}.act-demand{background:#f5e8c8}
+.act-counter_accusation{background:#ead6f0}.act-criticism{background:#f3dcc9}
+svg.chart{background:#fff;border:1px solid #ddd;margin:.3rem 0}
 "#;
 
 /// A story as the report's table of contents lists it.
@@ -147,6 +168,10 @@ pub fn render_into<W: std::io::Write>(
         );
         render_story_facts(&mut h, &s);
         render_comparison(&mut h, &s.comparison);
+        views::timeline(&mut h, &docs);
+        views::quoted(&mut h, &docs);
+        views::answers(&mut h, &s, &docs);
+        views::counts_by_claimant(&mut h, &docs);
         for d in &docs {
             render_document(&mut h, d);
         }
@@ -361,21 +386,7 @@ fn render_document(h: &mut String, d: &Document) {
         let _ = write!(h, "<p class=\"warn\">⚠ {}</p>", escape(w));
     }
     h.push_str("<div class=\"cols\"><div class=\"text\">");
-    // Paragraph spans count characters: find their bytes in one pass.
-    let bytes: Vec<usize> = d
-        .text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(d.text.len()))
-        .collect();
-    for p in &d.paragraphs {
-        let (a, b) = (bytes.get(p.start).copied(), bytes.get(p.end).copied());
-        let para = a
-            .zip(b)
-            .and_then(|(a, b)| d.text.get(a..b))
-            .unwrap_or_default();
-        let _ = write!(h, "<p>{}</p>", escape(para));
-    }
+    views::marked_text(h, d);
     let _ = write!(h, "</div><aside><h4>Removed ({})</h4><ul>", d.removed.len());
     for r in &d.removed {
         let _ = write!(
@@ -393,7 +404,7 @@ fn render_document(h: &mut String, d: &Document) {
             "<h4>Quotations ({})</h4><ul class=\"quotes\">",
             d.quotes.len()
         );
-        for q in &d.quotes {
+        for (i, q) in d.quotes.iter().enumerate() {
             let who = match &q.speaker {
                 Some(s) => {
                     let name = s.name.as_deref().unwrap_or("unresolved");
@@ -412,18 +423,21 @@ fn render_document(h: &mut String, d: &Document) {
             };
             let _ = write!(
                 h,
-                "<li><span class=\"reason\">{}</span><b>{}</b>{}: {}</li>",
+                "<li><span class=\"reason\">{}</span><span class=\"reason\">{}</span><b>{}</b>{}: <a href=\"#{}\">{}</a></li>",
                 escape(kind),
+                escape(q.mode.as_str()),
                 escape(&who),
                 q.cue
                     .as_deref()
                     .map(|c| format!(" — {}", escape(c)))
                     .unwrap_or_default(),
+                escape(&views::anchor(&d.id, 'q', i)),
                 escape(&q.text)
             );
         }
         h.push_str("</ul>");
     }
+    views::acts(h, d);
     if !d.counts.is_empty() || !d.dates.is_empty() {
         h.push_str("<h4>Counts and dates</h4><ul>");
         for c in &d.counts {
