@@ -76,6 +76,16 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Serve a store's stories, documents, actors and search as a local web
+    /// UI, with a read-only JSON API under /api/v1 (described at
+    /// /api/v1/openapi.json). Bound to the loopback address by default.
+    Serve {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
     /// Write the HTML report of a store into one self-contained file.
     Report {
         #[command(flatten)]
@@ -981,6 +991,21 @@ fn report(store: &StoreArgs, output: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+#[cfg(feature = "serve")]
+fn serve(store: &StoreArgs, addr: &str) -> Result<ExitCode> {
+    let st = store.open()?;
+    let path = st.path().display().to_string();
+    parallax_serve::serve(st, addr, |bound| {
+        eprintln!("serving {path} at http://{bound}/ (Ctrl-C stops)");
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "serve"))]
+fn serve(_: &StoreArgs, _: &str) -> Result<ExitCode> {
+    anyhow::bail!("this build has no web UI: rebuild with the `serve` feature")
+}
+
 /// Check a date filter before it reaches the store.
 fn check_date(flag: &str, d: &Option<String>) -> Result<()> {
     if let Some(d) = d {
@@ -1691,6 +1716,7 @@ fn main() -> ExitCode {
             output,
         } => export(&store, format, &output),
         Command::Report { store, output } => report(&store, &output),
+        Command::Serve { store, addr } => serve(&store, &addr),
         Command::Analyze {
             paths,
             output,

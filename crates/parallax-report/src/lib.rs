@@ -120,6 +120,47 @@ pub fn render(title: &str, summary: &str, docs: &[Document], stories: &[Story]) 
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// A whole page: the report's style and `body`, under a header titled
+/// `title` (escaped here; `body` must be markup this crate made).
+pub fn page(title: &str, nav: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title><style>{STYLE}</style></head><body><header><h1>{t}</h1>{nav}</header><main>{body}</main></body></html>\n",
+        t = escape(title)
+    )
+}
+
+/// One story's section as the report draws it: what joined it, the
+/// outlets side by side, its charts, answers and counts, then each of its
+/// documents (`docs`, in the story's order).
+pub fn story_section(s: &Story, docs: &[Document]) -> String {
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<section class=\"story\" id=\"{}\"><h2>{}</h2>",
+        escape(&s.id),
+        escape(&s.title)
+    );
+    render_story_facts(&mut h, s);
+    render_comparison(&mut h, &s.comparison);
+    views::timeline(&mut h, docs);
+    views::quoted(&mut h, docs);
+    views::answers(&mut h, s, docs);
+    views::counts_by_claimant(&mut h, docs);
+    for d in docs {
+        render_document(&mut h, d);
+    }
+    h.push_str("</section>");
+    h
+}
+
+/// One document as the report draws it: its facts, its text with every
+/// record marked, the removed pieces beside it, its records below.
+pub fn document_section(d: &Document) -> String {
+    let mut h = String::new();
+    render_document(&mut h, d);
+    h
+}
+
 /// Render the report into `out` one story at a time: the table of
 /// contents from `entries`, then for each entry its section, from the
 /// story and documents `story` gives for it (`None` leaves it out). Memory
@@ -159,23 +200,7 @@ pub fn render_into<W: std::io::Write>(
         let Some((s, docs)) = story(e)? else {
             continue;
         };
-        let mut h = String::new();
-        let _ = write!(
-            h,
-            "<section class=\"story\" id=\"{}\"><h2>{}</h2>",
-            escape(&s.id),
-            escape(&s.title)
-        );
-        render_story_facts(&mut h, &s);
-        render_comparison(&mut h, &s.comparison);
-        views::timeline(&mut h, &docs);
-        views::quoted(&mut h, &docs);
-        views::answers(&mut h, &s, &docs);
-        views::counts_by_claimant(&mut h, &docs);
-        for d in &docs {
-            render_document(&mut h, d);
-        }
-        h.push_str("</section>");
+        let h = story_section(&s, &docs);
         out.write_all(h.as_bytes())?;
     }
     out.write_all(b"</main></body></html>\n")

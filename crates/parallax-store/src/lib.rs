@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use read::{DocumentSummary, StoryRow};
+pub use read::{ActorRow, DocumentSummary, StoryRow};
 pub use schema::SCHEMA_VERSION;
 pub use search::{Hit, HitKind, Query};
 pub use write::{Added, Batch, RunCounts};

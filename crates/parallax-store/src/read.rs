@@ -373,3 +373,36 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 }
+
+/// An actor's place in listings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorRow {
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub documents: usize,
+}
+
+impl Store {
+    /// Listing rows of actors, the most documents first.
+    pub fn actor_rows(&self, offset: usize, limit: usize) -> Result<Vec<ActorRow>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT id, name, type, documents FROM actors ORDER BY documents DESC, actor LIMIT ?1 OFFSET ?2",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![limit as i64, offset as i64], |r| {
+                Ok(ActorRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    kind: r.get(2)?,
+                    documents: r.get::<_, i64>(3)? as usize,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+}

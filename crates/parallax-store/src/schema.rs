@@ -155,6 +155,9 @@ CREATE TABLE stories (
     record BLOB NOT NULL
 );
 
+-- Listings read these, never the records beside them.
+CREATE INDEX stories_listing ON stories(outlets DESC, documents DESC, story, id, title, first_published, last_published);
+
 CREATE TABLE story_members (
     story TEXT NOT NULL,
     doc TEXT NOT NULL,
@@ -183,6 +186,8 @@ CREATE TABLE actors (
     documents INTEGER NOT NULL,
     record BLOB NOT NULL
 );
+
+CREATE INDEX actors_listing ON actors(documents DESC, actor, id, name, type);
 
 CREATE TABLE actor_aliases (
     actor TEXT NOT NULL,
