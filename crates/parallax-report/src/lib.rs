@@ -133,6 +133,18 @@ pub fn page(title: &str, nav: &str, body: &str) -> String {
 /// outlets side by side, its charts, answers and counts, then each of its
 /// documents (`docs`, in the story's order).
 pub fn story_section(s: &Story, docs: &[Document]) -> String {
+    let mut h = story_overview(s, docs);
+    for d in docs {
+        render_document(&mut h, d);
+    }
+    h.push_str("</section>");
+    h
+}
+
+/// A story's section without its documents and left open (the caller
+/// adds documents and closes it with `</section>`): what joined it, the
+/// outlets side by side, its charts (from `docs`), answers and counts.
+pub fn story_overview(s: &Story, docs: &[Document]) -> String {
     let mut h = String::new();
     let _ = write!(
         h,
@@ -146,10 +158,6 @@ pub fn story_section(s: &Story, docs: &[Document]) -> String {
     views::quoted(&mut h, docs);
     views::answers(&mut h, s, docs);
     views::counts_by_claimant(&mut h, docs);
-    for d in docs {
-        render_document(&mut h, d);
-    }
-    h.push_str("</section>");
     h
 }
 

@@ -271,17 +271,41 @@ async fn stories_page(
     Ok(html("Parallax: stories", h))
 }
 
-async fn story_page(State(s): State<Shared>, Path(id): Path<String>) -> Result<Response, Failure> {
+/// Documents a story page shows at once.
+pub const STORY_DOCUMENTS: usize = 20;
+
+async fn story_page(
+    State(s): State<Shared>,
+    Path(id): Path<String>,
+    Query(p): Query<Paging>,
+) -> Result<Response, Failure> {
     let key = id.clone();
     let found = with_store(&s, move |st| {
         let Some(story) = st.story(&key)? else {
             return Ok(None);
         };
         let docs = st.documents(&story.documents)?;
-        Ok(Some((story, docs)))
+        let links = st.links_of(&story.documents)?;
+        // The far end of each link that leaves the story.
+        let mut far = Vec::new();
+        for l in &links {
+            let Some(to) = &l.to else { continue };
+            for end in [&l.from, to] {
+                if !story.documents.contains(&end.doc)
+                    && !far.iter().any(|(d, _): &(String, _)| *d == end.doc)
+                {
+                    if let Some(d) = st.document(&end.doc)? {
+                        far.push((end.doc.clone(), d));
+                    }
+                }
+            }
+        }
+        Ok(Some((story, docs, links, far)))
     })
     .await?;
-    let (story, docs) = found.ok_or_else(|| not_found("story", &id))?;
+    let (story, docs, links, far) = found.ok_or_else(|| not_found("story", &id))?;
+    let offset = p.offset().min(docs.len());
+    let shown = STORY_DOCUMENTS;
     let mut h = String::new();
     let _ = write!(
         h,
@@ -290,8 +314,84 @@ async fn story_page(State(s): State<Shared>, Path(id): Path<String>) -> Result<R
         escape(&story.outlets.join(", ")),
         escape(&story.id)
     );
-    h.push_str(&parallax_report::story_section(&story, &docs));
+    h.push_str(&parallax_report::story_overview(&story, &docs));
+    h.push_str(&answers_across(&story, &docs, &links, &far));
+    let page: &[parallax_model::Document] = &docs[offset..(offset + shown).min(docs.len())];
+    if docs.len() > shown {
+        let _ = write!(
+            h,
+            "<h3>Documents {}–{} of {}</h3>",
+            offset + 1,
+            offset + page.len(),
+            docs.len()
+        );
+    }
+    for d in page {
+        h.push_str(&parallax_report::document_section(d));
+    }
+    if docs.len() > shown {
+        h.push_str(&pager(
+            &format!("/stories/{}", escape(&story.id)),
+            offset,
+            page.len(),
+            shown,
+        ));
+    }
+    h.push_str("</section>");
     Ok(html(&story.title, h))
+}
+
+/// Answers that cross the story's edge: a denial here of an allegation in
+/// another story's document, or an answer elsewhere to an allegation here.
+fn answers_across(
+    story: &parallax_model::Story,
+    docs: &[parallax_model::Document],
+    links: &[parallax_model::Link],
+    far: &[(String, parallax_model::Document)],
+) -> String {
+    let find = |doc: &str| {
+        docs.iter()
+            .find(|d| d.id == doc)
+            .or_else(|| far.iter().find(|(id, _)| id == doc).map(|(_, d)| d))
+    };
+    let cell = |r: &parallax_model::StoryStatementRef| -> Option<String> {
+        let d = find(&r.doc)?;
+        let st = d.statements.get(r.statement)?;
+        let other = if story.documents.contains(&r.doc) {
+            ""
+        } else {
+            " (another story)"
+        };
+        Some(format!(
+            "<td><span class=\"reason act-{a}\">{a}</span><b>{}</b> <span class=\"meta\">{}{}</span><br><a href=\"/documents/{}#doc-{}-s{}\">{}</a></td>",
+            escape(st.actor.as_deref().unwrap_or("(narrator)")),
+            escape(d.outlet.as_ref().map(|o| o.name.as_str()).unwrap_or(&d.id)),
+            other,
+            escape(&d.id),
+            escape(&d.id),
+            r.statement,
+            escape(&st.text),
+            a = escape(st.act.as_str()),
+        ))
+    };
+    let rows: Vec<String> = links
+        .iter()
+        .filter_map(|l| {
+            let to = l.to.as_ref()?;
+            let inside = story.documents.contains(&l.from.doc) && story.documents.contains(&to.doc);
+            if inside {
+                return None;
+            }
+            Some(format!("<tr>{}{}</tr>", cell(to)?, cell(&l.from)?))
+        })
+        .collect();
+    if rows.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<h3>Answers across stories</h3><table class=\"cmp\" id=\"answers-across\"><tr><th>allegation</th><th>answer</th></tr>{}</table>",
+        rows.concat()
+    )
 }
 
 async fn document_page(

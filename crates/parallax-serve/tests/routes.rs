@@ -181,3 +181,100 @@ fn the_api_description_lists_every_api_route_and_no_other() {
     b.sort();
     assert_eq!(a, b);
 }
+
+/// A statement record, as the acts annotator writes one.
+fn statement(act: &str, actor: &str, text: &str) -> parallax_model::Statement {
+    serde_json::from_value(serde_json::json!({
+        "act": act, "cameo": "010", "actor": actor, "target": null, "text": text,
+        "act_text": null, "act_span": null,
+        "evidence": {"rule": "test", "cue": null, "cue_signal": null, "cues": [], "negations": [], "hedges": [], "cameo_words": []},
+        "confidence": 0.8, "attribution": null, "answers": null, "answers_reported": null,
+        "parties": {"actor": [], "accused": []},
+        "start": 0, "end": text.chars().count(), "input_start": null, "input_end": null
+    }))
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_story_page_shows_answers_to_allegations_in_other_stories_and_pages_its_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.sqlite");
+    let mut s = Store::open(&path).unwrap();
+    let run = s.start_run("t", "now").unwrap();
+    let mut b = s.batch(run).unwrap();
+    let mut alleging = doc("m", "Gazette", "The monitor said jets hit the market.");
+    alleging.statements = vec![statement(
+        "allegation",
+        "The Monitor",
+        "jets hit the market",
+    )];
+    let mut denying = doc(
+        "n",
+        "Herald",
+        "The ministry denied that jets hit the market.",
+    );
+    denying.statements = vec![statement(
+        "denial",
+        "The Ministry",
+        "denied that jets hit the market",
+    )];
+    b.add(&alleging).unwrap();
+    b.add(&denying).unwrap();
+    for i in 0..25 {
+        b.add(&doc(&format!("x{i:02}"), "Herald", "Filler."))
+            .unwrap();
+    }
+    b.commit().unwrap();
+    let story = |id: &str, docs: Vec<String>| parallax_model::Story {
+        id: id.into(),
+        title: id.into(),
+        documents: docs,
+        outlets: vec![],
+        grouped_by: vec![],
+        near_duplicates: vec![],
+        echoes: vec![],
+        comparison: Default::default(),
+        links: vec![],
+    };
+    let mut big: Vec<String> = vec!["n".into()];
+    big.extend((0..25).map(|i| format!("x{i:02}")));
+    s.replace_stories(&[story("s-m", vec!["m".into()]), story("s-n", big)])
+        .unwrap();
+    s.replace_links(&[parallax_model::Link {
+        from: parallax_model::StoryStatementRef {
+            doc: "n".into(),
+            statement: 0,
+        },
+        to: Some(parallax_model::StoryStatementRef {
+            doc: "m".into(),
+            statement: 0,
+        }),
+        relation: "answers".into(),
+        score: Some(0.9),
+        evidence: vec![],
+        reported: None,
+    }])
+    .unwrap();
+    drop(s);
+    let app = parallax_serve::router(Store::open_read_only(&path).unwrap());
+    for id in ["s-n", "s-m"] {
+        let (status, page, _) = get(&app, &format!("/stories/{id}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("id=\"answers-across\""), "{id}: {page}");
+        assert!(
+            page.contains("jets hit the market") && page.contains("(another story)"),
+            "{id}"
+        );
+        assert!(page.contains("href=\"/documents/m#doc-m-s0\""), "{id}");
+    }
+    // The big story shows its first documents and a link to the rest.
+    let (_, first, _) = get(&app, "/stories/s-n").await;
+    assert!(first.contains("Documents 1–20 of 26"), "{first}");
+    assert!(first.contains("href=\"/stories/s-n?offset=20\""), "{first}");
+    let (_, rest, _) = get(&app, "/stories/s-n?offset=20").await;
+    assert!(rest.contains("Documents 21–26 of 26"), "{rest}");
+    assert!(
+        rest.contains("id=\"doc-x24\"") && !rest.contains("id=\"doc-x00\""),
+        "{rest}"
+    );
+}

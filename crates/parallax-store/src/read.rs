@@ -406,3 +406,65 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 }
+
+impl Store {
+    /// The answer links with an end in one of these documents, in stored
+    /// order.
+    pub fn links_of(&self, docs: &[String]) -> Result<Vec<Link>, StoreError> {
+        let wanted: std::collections::HashSet<&str> = docs.iter().map(String::as_str).collect();
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT idx FROM links WHERE from_doc = ?1 OR to_doc = ?1")
+            .map_err(|e| self.err(e))?;
+        let mut idx: Vec<i64> = Vec::new();
+        for d in &wanted {
+            let rows = st.query_map([d], |r| r.get(0)).map_err(|e| self.err(e))?;
+            for r in rows {
+                idx.push(r.map_err(|e| self.err(e))?);
+            }
+        }
+        idx.sort_unstable();
+        idx.dedup();
+        let all = self.links_at(&idx)?;
+        Ok(all)
+    }
+
+    fn links_at(&self, idx: &[i64]) -> Result<Vec<Link>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT from_doc, from_statement, to_doc, to_statement, relation, score, evidence, reported
+                 FROM links WHERE idx = ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::with_capacity(idx.len());
+        for i in idx {
+            let l = st
+                .query_row([i], |r| {
+                    let to_doc: Option<String> = r.get(2)?;
+                    let to_st: Option<i64> = r.get(3)?;
+                    let evidence: String = r.get(6)?;
+                    Ok(Link {
+                        from: StoryStatementRef {
+                            doc: r.get(0)?,
+                            statement: r.get::<_, i64>(1)? as usize,
+                        },
+                        to: match (to_doc, to_st) {
+                            (Some(doc), Some(s)) => Some(StoryStatementRef {
+                                doc,
+                                statement: s as usize,
+                            }),
+                            _ => None,
+                        },
+                        relation: r.get(4)?,
+                        score: r.get(5)?,
+                        evidence: serde_json::from_str(&evidence).unwrap_or_default(),
+                        reported: r.get(7)?,
+                    })
+                })
+                .map_err(|e| self.err(e))?;
+            out.push(l);
+        }
+        Ok(out)
+    }
+}

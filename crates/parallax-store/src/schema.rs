@@ -177,6 +177,8 @@ CREATE TABLE links (
     evidence TEXT NOT NULL,
     reported TEXT
 );
+CREATE INDEX links_from ON links(from_doc);
+CREATE INDEX links_to ON links(to_doc);
 
 CREATE TABLE actors (
     actor INTEGER PRIMARY KEY,
