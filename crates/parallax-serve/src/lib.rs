@@ -209,6 +209,8 @@ pub fn serve(
 struct Paging {
     offset: Option<usize>,
     limit: Option<usize>,
+    /// On a story page: every outlet's column, not only the first ones.
+    all: Option<String>,
 }
 
 impl Paging {
@@ -272,7 +274,38 @@ async fn stories_page(
 }
 
 /// Documents a story page shows at once.
-pub const STORY_DOCUMENTS: usize = 20;
+pub const STORY_DOCUMENTS: usize = 10;
+
+/// Outlet columns a story page's side-by-side table shows unless asked for
+/// all of them.
+pub const STORY_OUTLETS: usize = 10;
+
+/// The comparison as a page shows it: the `n` outlets of the most
+/// documents (in their order), and the facts any of them reports, with
+/// only their reports. The record keeps every outlet; this is layout.
+fn first_outlets(c: &parallax_model::Comparison, n: usize) -> parallax_model::Comparison {
+    let mut order: Vec<usize> = (0..c.outlets.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(c.outlets[i].documents.len()), i));
+    order.truncate(n);
+    order.sort_unstable();
+    let kept: Vec<&str> = order
+        .iter()
+        .map(|&i| c.outlets[i].outlet.as_str())
+        .collect();
+    let mut out = c.clone();
+    out.outlets = order.iter().map(|&i| c.outlets[i].clone()).collect();
+    out.facts = c
+        .facts
+        .iter()
+        .filter(|f| f.reports.iter().any(|r| kept.contains(&r.outlet.as_str())))
+        .cloned()
+        .map(|mut f| {
+            f.reports.retain(|r| kept.contains(&r.outlet.as_str()));
+            f
+        })
+        .collect();
+    out
+}
 
 async fn story_page(
     State(s): State<Shared>,
@@ -314,7 +347,18 @@ async fn story_page(
         escape(&story.outlets.join(", ")),
         escape(&story.id)
     );
-    h.push_str(&parallax_report::story_overview(&story, &docs));
+    let all = p.all.is_some();
+    let outlets = story.comparison.outlets.len();
+    let mut shown_story = story.clone();
+    if !all && outlets > STORY_OUTLETS {
+        shown_story.comparison = first_outlets(&story.comparison, STORY_OUTLETS);
+        let _ = write!(
+            h,
+            "<p class=\"meta\">The table below shows the {STORY_OUTLETS} of {outlets} outlets with the most documents: <a href=\"/stories/{}?all=1\">show all {outlets}</a>.</p>",
+            escape(&story.id)
+        );
+    }
+    h.push_str(&parallax_report::story_overview(&shown_story, &docs));
     h.push_str(&answers_across(&story, &docs, &links, &far));
     let page: &[parallax_model::Document] = &docs[offset..(offset + shown).min(docs.len())];
     if docs.len() > shown {
@@ -764,4 +808,64 @@ async fn openapi() -> Response {
         HeaderValue::from_static("application/json"),
     );
     secure(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::{Comparison, Fact, FactReport, OutletView};
+
+    #[test]
+    fn a_wide_table_keeps_the_outlets_of_the_most_documents_and_their_reports() {
+        let view = |o: &str, docs: usize| OutletView {
+            outlet: o.into(),
+            documents: (0..docs).map(|i| format!("{o}{i}")).collect(),
+            speakers: vec![],
+            carries: vec![],
+            leaves_out: vec![],
+            actors: vec![],
+        };
+        let report = |o: &str| FactReport {
+            outlet: o.into(),
+            doc: format!("{o}0"),
+            text: "x".into(),
+            start: 0,
+            end: 1,
+            value: None,
+            by: None,
+            record: "counts[0]".into(),
+        };
+        let fact = |id: &str, outlets: &[&str]| Fact {
+            id: id.into(),
+            kind: "count".into(),
+            label: id.into(),
+            act: None,
+            outlets: outlets.iter().map(|o| o.to_string()).collect(),
+            missing_from: vec![],
+            reports: outlets.iter().map(|o| report(o)).collect(),
+        };
+        let c = Comparison {
+            outlets: vec![view("A", 1), view("B", 3), view("C", 2)],
+            facts: vec![
+                fact("f1", &["A", "B"]),
+                fact("f2", &["A"]),
+                fact("f3", &["C"]),
+            ],
+            ..Comparison::default()
+        };
+        let t = first_outlets(&c, 2);
+        let names: Vec<&str> = t.outlets.iter().map(|o| o.outlet.as_str()).collect();
+        assert_eq!(
+            names,
+            ["B", "C"],
+            "the two of the most documents, in their order"
+        );
+        let facts: Vec<(&str, usize)> = t
+            .facts
+            .iter()
+            .map(|f| (f.id.as_str(), f.reports.len()))
+            .collect();
+        assert_eq!(facts, [("f1", 1), ("f3", 1)]);
+        assert_eq!(first_outlets(&c, 5).outlets.len(), 3);
+    }
 }

@@ -269,8 +269,8 @@ async fn a_story_page_shows_answers_to_allegations_in_other_stories_and_pages_it
     }
     // The big story shows its first documents and a link to the rest.
     let (_, first, _) = get(&app, "/stories/s-n").await;
-    assert!(first.contains("Documents 1–20 of 26"), "{first}");
-    assert!(first.contains("href=\"/stories/s-n?offset=20\""), "{first}");
+    assert!(first.contains("Documents 1–10 of 26"), "{first}");
+    assert!(first.contains("href=\"/stories/s-n?offset=10\""), "{first}");
     let (_, rest, _) = get(&app, "/stories/s-n?offset=20").await;
     assert!(rest.contains("Documents 21–26 of 26"), "{rest}");
     assert!(
