@@ -102,6 +102,19 @@ impl Driver {
             .unwrap_or_default()
     }
 
+    /// The elements a CSS selector finds once there are some, waiting up
+    /// to ten seconds for a page that is still loading.
+    fn wait_all(&self, css: &str) -> Vec<String> {
+        let started = Instant::now();
+        loop {
+            let found = self.all(css);
+            if !found.is_empty() || started.elapsed() > Duration::from_secs(10) {
+                return found;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     fn one(&self, css: &str) -> String {
         self.all(css)
             .into_iter()
@@ -296,6 +309,7 @@ fn chromium_drives_the_ui_and_no_article_script_runs() {
     b.screenshot("stories");
     let first = b.one("#stories a");
     b.click(&first);
+    b.wait_all("table.cmp");
     assert!(b.url().contains("/stories/"), "{}", b.url());
     let table = b.text(&b.one("table.cmp"));
     for outlet in ["Continental Press Wire", "The Northgate Ledger", "OTA"] {
@@ -319,7 +333,7 @@ fn chromium_drives_the_ui_and_no_article_script_runs() {
     let field = b.one("input[name=speaker]");
     b.type_into(&field, "Marek");
     b.click(&b.one("#search button"));
-    let hits = b.all("#hits tr");
+    let hits = b.wait_all("#hits tr");
     assert!(hits.len() > 3, "{} rows", hits.len());
     assert!(b.text(&b.one("#hits")).contains("Lidia Marek"));
     b.screenshot("search");
@@ -332,6 +346,7 @@ fn chromium_drives_the_ui_and_no_article_script_runs() {
         .find(|a| b.text(a).contains("Observatory for Civilian Harm"))
         .expect("the Observatory is listed");
     b.click(&ocho);
+    b.wait_all("#by-outlet");
     let by_outlet = b.text(&b.one("#by-outlet"));
     assert!(
         by_outlet.contains("a shadowy group") || by_outlet.contains("so-called"),
