@@ -1006,35 +1006,7 @@ fn serve(_: &StoreArgs, _: &str) -> Result<ExitCode> {
     anyhow::bail!("this build has no web UI: rebuild with the `serve` feature")
 }
 
-/// Check a date filter before it reaches the store.
-fn check_date(flag: &str, d: &Option<String>) -> Result<()> {
-    if let Some(d) = d {
-        if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
-            anyhow::bail!("--{flag} {d}: not a date of the form YYYY-MM-DD");
-        }
-    }
-    Ok(())
-}
-
-const ACTS: &[&str] = &[
-    "allegation",
-    "denial",
-    "demand",
-    "counter_accusation",
-    "criticism",
-    "claim",
-];
-const MODES: &[&str] = &["speech", "writing", "thought", "evidence"];
-
 fn search(store: &StoreArgs, a: &SearchArgs) -> Result<ExitCode> {
-    check_date("from", &a.from)?;
-    check_date("to", &a.to)?;
-    if let Some(act) = a.act.as_deref().filter(|x| !ACTS.contains(x)) {
-        anyhow::bail!("--act {act}: one of {}", ACTS.join(", "));
-    }
-    if let Some(m) = a.mode.as_deref().filter(|x| !MODES.contains(x)) {
-        anyhow::bail!("--mode {m}: one of {}", MODES.join(", "));
-    }
     let store = store.open()?;
     let q = parallax_store::Query {
         kind: a.kind,
@@ -1050,6 +1022,7 @@ fn search(store: &StoreArgs, a: &SearchArgs) -> Result<ExitCode> {
         limit: a.limit,
         offset: a.offset,
     };
+    q.check().map_err(|e| anyhow::anyhow!("--{e}"))?;
     let hits = store.search(&q)?;
     let table = match a.format {
         Some(f) => f == HitFormat::Table,

@@ -605,24 +605,7 @@ impl SearchParams {
             Some(k) => Some(k.parse::<HitKind>().map_err(bad)?),
             None => None,
         };
-        for (name, v) in [("from", &self.from), ("to", &self.to)] {
-            if let Some(d) = given(v) {
-                let ok = d.len() == 10
-                    && d.chars().enumerate().all(|(i, c)| {
-                        if i == 4 || i == 7 {
-                            c == '-'
-                        } else {
-                            c.is_ascii_digit()
-                        }
-                    });
-                if !ok {
-                    return Err(bad(format!(
-                        "{name} {d}: not a date of the form YYYY-MM-DD"
-                    )));
-                }
-            }
-        }
-        Ok(parallax_store::Query {
+        let q = parallax_store::Query {
             kind,
             speaker: given(&self.speaker),
             entity: given(&self.entity),
@@ -635,7 +618,9 @@ impl SearchParams {
             text: given(&self.text),
             limit: self.limit.unwrap_or(PAGE).clamp(1, 500),
             offset: self.offset.unwrap_or(0),
-        })
+        };
+        q.check().map_err(bad)?;
+        Ok(q)
     }
 
     fn is_empty(&self) -> bool {

@@ -79,21 +79,18 @@ impl Store {
         row.map(|(t, b)| self.rebuild(id, t, &b)).transpose()
     }
 
-    /// Every document, in the order they were stored, one at a time: the
-    /// store is read a page at a time, so memory holds one page.
-    pub fn for_each_document<E: From<StoreError>>(
+    /// Rows (id, text, record) of a query of the form `SELECT key, id,
+    /// text, record … WHERE key > ?1 ORDER BY key LIMIT ?2`, a page at a
+    /// time, so that memory holds one page and `f` may read the store.
+    fn pages<E: From<StoreError>>(
         &self,
-        mut f: impl FnMut(Document) -> Result<(), E>,
+        sql: &str,
+        mut f: impl FnMut(String, String, Vec<u8>) -> Result<(), E>,
     ) -> Result<(), E> {
         let mut after = 0i64;
         loop {
             let page: Vec<(i64, String, String, Vec<u8>)> = {
-                let mut st = self
-                    .conn
-                    .prepare_cached(
-                        "SELECT doc, id, text, record FROM documents WHERE doc > ?1 ORDER BY doc LIMIT ?2",
-                    )
-                    .map_err(|e| self.err(e))?;
+                let mut st = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
                 let rows = st
                     .query_map(params![after, PAGE], |r| {
                         Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
@@ -106,9 +103,21 @@ impl Store {
             }
             for (key, id, text, blob) in page {
                 after = key;
-                f(self.rebuild(&id, text, &blob)?)?;
+                f(id, text, blob)?;
             }
         }
+    }
+
+    /// Every document, in the order they were stored, one at a time: the
+    /// store is read a page at a time, so memory holds one page.
+    pub fn for_each_document<E: From<StoreError>>(
+        &self,
+        mut f: impl FnMut(Document) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.pages(
+            "SELECT doc, id, text, record FROM documents WHERE doc > ?1 ORDER BY doc LIMIT ?2",
+            |id, text, blob| f(self.rebuild(&id, text, &blob)?),
+        )
     }
 
     /// The records of these documents, in the order given (ids not stored
@@ -168,19 +177,6 @@ impl Store {
         .transpose()
     }
 
-    /// The ids of the documents stored after the first `n` (in stored
-    /// order): those a saved index state has not seen yet.
-    pub fn document_ids_after(&self, n: usize) -> Result<Vec<String>, StoreError> {
-        let mut st = self
-            .conn
-            .prepare("SELECT id FROM documents ORDER BY doc LIMIT -1 OFFSET ?1")
-            .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map([n as i64], |r| r.get(0))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
-    }
-
     /// One story's record.
     pub fn story(&self, id: &str) -> Result<Option<Story>, StoreError> {
         let blob: Option<Vec<u8>> = self
@@ -199,32 +195,14 @@ impl Store {
         &self,
         mut f: impl FnMut(Story) -> Result<(), E>,
     ) -> Result<(), E> {
-        let mut after = 0i64;
-        loop {
-            let page: Vec<(i64, String, Vec<u8>)> = {
-                let mut st = self
-                    .conn
-                    .prepare_cached(
-                        "SELECT story, id, record FROM stories WHERE story > ?1 ORDER BY story LIMIT ?2",
-                    )
-                    .map_err(|e| self.err(e))?;
-                let rows = st
-                    .query_map(params![after, PAGE], |r| {
-                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                    })
-                    .map_err(|e| self.err(e))?;
-                rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?
-            };
-            if page.is_empty() {
-                return Ok(());
-            }
-            for (key, id, blob) in page {
-                after = key;
+        self.pages(
+            "SELECT story, id, '', record FROM stories WHERE story > ?1 ORDER BY story LIMIT ?2",
+            |id, _, blob| {
                 let s: Story = unpack(&blob, RECORD_LIMIT)
                     .map_err(|r| self.corrupt(format!("story {id}: {r}")))?;
-                f(s)?;
-            }
-        }
+                f(s)
+            },
+        )
     }
 
     /// Listing rows of stories, the most documents first.
@@ -267,36 +245,12 @@ impl Store {
     pub fn links(&self) -> Result<Vec<Link>, StoreError> {
         let mut st = self
             .conn
-            .prepare(
-                "SELECT from_doc, from_statement, to_doc, to_statement, relation, score, evidence, reported
-                 FROM links ORDER BY idx",
-            )
+            .prepare(&format!("SELECT {LINK_COLUMNS} FROM links ORDER BY idx"))
             .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map([], |r| {
-                let to_doc: Option<String> = r.get(2)?;
-                let to_st: Option<i64> = r.get(3)?;
-                let evidence: String = r.get(6)?;
-                Ok(Link {
-                    from: StoryStatementRef {
-                        doc: r.get(0)?,
-                        statement: r.get::<_, i64>(1)? as usize,
-                    },
-                    to: match (to_doc, to_st) {
-                        (Some(doc), Some(s)) => Some(StoryStatementRef {
-                            doc,
-                            statement: s as usize,
-                        }),
-                        _ => None,
-                    },
-                    relation: r.get(4)?,
-                    score: r.get(5)?,
-                    evidence: serde_json::from_str(&evidence).unwrap_or_default(),
-                    reported: r.get(7)?,
-                })
-            })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+        let rows = st.query_map([], link_row).map_err(|e| self.err(e))?;
+        rows.map(|r| r.map(|(_, l)| l))
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.err(e))
     }
 
     /// One actor's record.
@@ -317,32 +271,14 @@ impl Store {
         &self,
         mut f: impl FnMut(Actor) -> Result<(), E>,
     ) -> Result<(), E> {
-        let mut after = 0i64;
-        loop {
-            let page: Vec<(i64, String, Vec<u8>)> = {
-                let mut st = self
-                    .conn
-                    .prepare_cached(
-                        "SELECT actor, id, record FROM actors WHERE actor > ?1 ORDER BY actor LIMIT ?2",
-                    )
-                    .map_err(|e| self.err(e))?;
-                let rows = st
-                    .query_map(params![after, PAGE], |r| {
-                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                    })
-                    .map_err(|e| self.err(e))?;
-                rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?
-            };
-            if page.is_empty() {
-                return Ok(());
-            }
-            for (key, id, blob) in page {
-                after = key;
+        self.pages(
+            "SELECT actor, id, '', record FROM actors WHERE actor > ?1 ORDER BY actor LIMIT ?2",
+            |id, _, blob| {
                 let a: Actor = unpack(&blob, RECORD_LIMIT)
                     .map_err(|r| self.corrupt(format!("actor {id}: {r}")))?;
-                f(a)?;
-            }
-        }
+                f(a)
+            },
+        )
     }
 
     /// The ids of the actors one of whose names is `name` (any case).
@@ -411,60 +347,51 @@ impl Store {
     /// The answer links with an end in one of these documents, in stored
     /// order.
     pub fn links_of(&self, docs: &[String]) -> Result<Vec<Link>, StoreError> {
-        let wanted: std::collections::HashSet<&str> = docs.iter().map(String::as_str).collect();
         let mut st = self
             .conn
-            .prepare_cached("SELECT idx FROM links WHERE from_doc = ?1 OR to_doc = ?1")
+            .prepare_cached(&format!(
+                "SELECT {LINK_COLUMNS} FROM links WHERE from_doc = ?1 OR to_doc = ?1"
+            ))
             .map_err(|e| self.err(e))?;
-        let mut idx: Vec<i64> = Vec::new();
-        for d in &wanted {
-            let rows = st.query_map([d], |r| r.get(0)).map_err(|e| self.err(e))?;
+        let mut found: std::collections::BTreeMap<i64, Link> = std::collections::BTreeMap::new();
+        for d in docs {
+            let rows = st.query_map([d], link_row).map_err(|e| self.err(e))?;
             for r in rows {
-                idx.push(r.map_err(|e| self.err(e))?);
+                let (i, l) = r.map_err(|e| self.err(e))?;
+                found.insert(i, l);
             }
         }
-        idx.sort_unstable();
-        idx.dedup();
-        let all = self.links_at(&idx)?;
-        Ok(all)
+        Ok(found.into_values().collect())
     }
+}
 
-    fn links_at(&self, idx: &[i64]) -> Result<Vec<Link>, StoreError> {
-        let mut st = self
-            .conn
-            .prepare_cached(
-                "SELECT from_doc, from_statement, to_doc, to_statement, relation, score, evidence, reported
-                 FROM links WHERE idx = ?1",
-            )
-            .map_err(|e| self.err(e))?;
-        let mut out = Vec::with_capacity(idx.len());
-        for i in idx {
-            let l = st
-                .query_row([i], |r| {
-                    let to_doc: Option<String> = r.get(2)?;
-                    let to_st: Option<i64> = r.get(3)?;
-                    let evidence: String = r.get(6)?;
-                    Ok(Link {
-                        from: StoryStatementRef {
-                            doc: r.get(0)?,
-                            statement: r.get::<_, i64>(1)? as usize,
-                        },
-                        to: match (to_doc, to_st) {
-                            (Some(doc), Some(s)) => Some(StoryStatementRef {
-                                doc,
-                                statement: s as usize,
-                            }),
-                            _ => None,
-                        },
-                        relation: r.get(4)?,
-                        score: r.get(5)?,
-                        evidence: serde_json::from_str(&evidence).unwrap_or_default(),
-                        reported: r.get(7)?,
-                    })
-                })
-                .map_err(|e| self.err(e))?;
-            out.push(l);
-        }
-        Ok(out)
-    }
+/// The columns [`link_row`] reads, in its order.
+const LINK_COLUMNS: &str =
+    "idx, from_doc, from_statement, to_doc, to_statement, relation, score, evidence, reported";
+
+/// A `links` row (its index, and the link).
+fn link_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, Link)> {
+    let to_doc: Option<String> = r.get(3)?;
+    let to_st: Option<i64> = r.get(4)?;
+    let evidence: String = r.get(7)?;
+    Ok((
+        r.get(0)?,
+        Link {
+            from: StoryStatementRef {
+                doc: r.get(1)?,
+                statement: r.get::<_, i64>(2)? as usize,
+            },
+            to: match (to_doc, to_st) {
+                (Some(doc), Some(s)) => Some(StoryStatementRef {
+                    doc,
+                    statement: s as usize,
+                }),
+                _ => None,
+            },
+            relation: r.get(5)?,
+            score: r.get(6)?,
+            evidence: serde_json::from_str(&evidence).unwrap_or_default(),
+            reported: r.get(8)?,
+        },
+    ))
 }

@@ -62,6 +62,37 @@ pub struct Query {
 }
 
 impl Query {
+    /// Refuse filters no record can hold: an act or mode that is not one
+    /// of the model's, a date that is not `YYYY-MM-DD`.
+    pub fn check(&self) -> Result<(), String> {
+        if let Some(a) = self.act.as_deref() {
+            if !parallax_model::Act::ALL.iter().any(|x| x.as_str() == a) {
+                let all: Vec<&str> = parallax_model::Act::ALL
+                    .iter()
+                    .map(|x| x.as_str())
+                    .collect();
+                return Err(format!("act {a}: one of {}", all.join(", ")));
+            }
+        }
+        if let Some(m) = self.mode.as_deref() {
+            if !parallax_model::Mode::ALL.iter().any(|x| x.as_str() == m) {
+                let all: Vec<&str> = parallax_model::Mode::ALL
+                    .iter()
+                    .map(|x| x.as_str())
+                    .collect();
+                return Err(format!("mode {m}: one of {}", all.join(", ")));
+            }
+        }
+        for (name, d) in [("from", &self.from), ("to", &self.to)] {
+            if let Some(d) = d {
+                if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+                    return Err(format!("{name} {d}: not a date of the form YYYY-MM-DD"));
+                }
+            }
+        }
+        Ok(())
+    }
+
     pub fn kind(&self) -> HitKind {
         self.kind.unwrap_or(if self.act.is_some() {
             HitKind::Statements
@@ -170,32 +201,29 @@ impl Store {
         let never = "0".to_string();
         if let Some(s) = &q.speaker {
             let names = self.names_for(s)?;
-            match kind {
-                HitKind::Statements => match names_query("actor", &names) {
-                    Some(m) => {
-                        wh.push("s.key IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)".into());
-                        params.push(Value::Text(m));
-                    }
-                    None => wh.push(never.clone()),
-                },
-                HitKind::Quotes => match names_query("speaker", &names) {
-                    Some(m) => {
-                        wh.push("a.key IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)".into());
-                        params.push(Value::Text(m));
-                    }
-                    None => wh.push(never.clone()),
-                },
-                HitKind::Documents => match names_query("speaker", &names) {
-                    Some(m) => {
-                        wh.push(
-                            "d.doc IN (SELECT a.doc FROM attributions a WHERE a.key IN
-                               (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?))"
-                                .into(),
-                        );
-                        params.push(Value::Text(m));
-                    }
-                    None => wh.push(never.clone()),
-                },
+            // Quotes by their speaker, statements by their actor, documents
+            // by any of their quotes' speakers.
+            let (column, rows) = match kind {
+                HitKind::Statements => (
+                    "actor",
+                    "s.key IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)",
+                ),
+                HitKind::Quotes => (
+                    "speaker",
+                    "a.key IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)",
+                ),
+                HitKind::Documents => (
+                    "speaker",
+                    "d.doc IN (SELECT a.doc FROM attributions a WHERE a.key IN
+                       (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?))",
+                ),
+            };
+            match names_query(column, &names) {
+                Some(m) => {
+                    wh.push(rows.into());
+                    params.push(Value::Text(m));
+                }
+                None => wh.push(never.clone()),
             }
         }
         if let Some(e) = &q.entity {
