@@ -78,6 +78,39 @@ fn the_same_input_twice_doubles_nothing() {
 }
 
 #[test]
+fn outlines_read_from_the_tables_match_the_stored_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("corpus.sqlite");
+    analyze_into(&db, &dir.path().join("a"), &["examples/corpus"]);
+    let store = parallax_store::Store::open_read_only(&db).unwrap();
+    let ids: Vec<String> = store
+        .document_summaries(0, 100)
+        .unwrap()
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    assert_eq!(ids.len(), 13);
+    let outlines = store.outlines(&ids).unwrap();
+    let records: Vec<_> = store
+        .documents(&ids)
+        .unwrap()
+        .iter()
+        .map(parallax_model::DocumentOutline::of)
+        .collect();
+    assert_eq!(outlines, records);
+    // The corpus gives each part of an outline something to compare.
+    assert!(outlines.iter().any(|o| !o.speakers.is_empty()));
+    assert!(outlines.iter().any(|o| !o.statements.is_empty()));
+    assert!(outlines
+        .iter()
+        .any(|o| o.counts.iter().any(|c| c.valued) && o.counts.iter().any(|c| !c.valued)));
+    assert!(store
+        .outlines(&["no-such-document".into()])
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
 fn a_second_batch_joins_the_stories_already_stored() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("corpus.sqlite");

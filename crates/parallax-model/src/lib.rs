@@ -15,6 +15,7 @@ mod actor;
 mod document;
 pub mod matching;
 mod offsets;
+mod outline;
 mod source;
 mod story;
 
@@ -25,6 +26,7 @@ pub use document::{
     SourceType, Span, Speaker, Statement, StatementEvidence, StatementParties, TextSpan,
 };
 pub use offsets::{CharOffsets, InputOffsets};
+pub use outline::{DocumentOutline, OutlineCount, OutlineStatement};
 pub use source::{Body, Discarded, Origin, PageFacts, RawArticle, SourceDocument};
 pub use story::{
     ActorDescription, Comparison, Difference, Echo, EchoQuote, Fact, FactReport, GroupedBy, Link,

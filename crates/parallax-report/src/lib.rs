@@ -16,7 +16,7 @@ mod views;
 
 use std::fmt::Write;
 
-use parallax_model::{Comparison, Document, Story};
+use parallax_model::{Comparison, Document, DocumentOutline, Story};
 
 /// Most facts and speakers a story's side-by-side table shows; the
 /// records hold them all.
@@ -133,7 +133,8 @@ pub fn page(title: &str, nav: &str, body: &str) -> String {
 /// outlets side by side, its charts, answers and counts, then each of its
 /// documents (`docs`, in the story's order).
 pub fn story_section(s: &Story, docs: &[Document]) -> String {
-    let mut h = story_overview(s, docs);
+    let outlines: Vec<DocumentOutline> = docs.iter().map(DocumentOutline::of).collect();
+    let mut h = story_overview(s, &outlines);
     for d in docs {
         render_document(&mut h, d);
     }
@@ -143,8 +144,9 @@ pub fn story_section(s: &Story, docs: &[Document]) -> String {
 
 /// A story's section without its documents and left open (the caller
 /// adds documents and closes it with `</section>`): what joined it, the
-/// outlets side by side, its charts (from `docs`), answers and counts.
-pub fn story_overview(s: &Story, docs: &[Document]) -> String {
+/// outlets side by side, its charts (from the outlines of its documents,
+/// `docs`), answers and counts.
+pub fn story_overview(s: &Story, docs: &[DocumentOutline]) -> String {
     let mut h = String::new();
     let _ = write!(
         h,

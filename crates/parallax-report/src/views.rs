@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use parallax_model::{Document, Story};
+use parallax_model::{Document, DocumentOutline, OutlineStatement, Story};
 
 use crate::escape;
 
@@ -193,7 +193,7 @@ pub(crate) fn acts(h: &mut String, d: &Document) {
 }
 
 /// Each answer in the story and the allegation it answers, side by side.
-pub(crate) fn answers(h: &mut String, s: &Story, docs: &[Document]) {
+pub(crate) fn answers(h: &mut String, s: &Story, docs: &[DocumentOutline]) {
     let st = |doc: &str, i: usize| {
         docs.iter()
             .find(|d| d.id == doc)
@@ -205,13 +205,13 @@ pub(crate) fn answers(h: &mut String, s: &Story, docs: &[Document]) {
         .filter_map(|l| {
             let (ad, a) = st(&l.from.doc, l.from.statement)?;
             let (gd, g) = st(&l.to.doc, l.to.statement)?;
-            let side = |d: &Document, x: &parallax_model::Statement, i: usize| {
+            let side = |d: &DocumentOutline, x: &OutlineStatement, i: usize| {
                 format!(
                     "<td><span class=\"reason act-{}\">{}</span><b>{}</b> <span class=\"meta\">{}</span><br><a href=\"#{}\">{}</a></td>",
-                    escape(x.act.as_str()),
-                    escape(x.act.as_str()),
+                    escape(&x.act),
+                    escape(&x.act),
                     escape(x.actor.as_deref().unwrap_or("(narrator)")),
-                    escape(d.outlet.as_ref().map(|o| o.name.as_str()).unwrap_or(&d.id)),
+                    escape(d.outlet_or_id()),
                     escape(&anchor(&d.id, 's', i)),
                     escape(&x.text)
                 )
@@ -234,11 +234,11 @@ pub(crate) fn answers(h: &mut String, s: &Story, docs: &[Document]) {
 }
 
 /// The story's counts grouped by who the articles say gives them.
-pub(crate) fn counts_by_claimant(h: &mut String, docs: &[Document]) {
+pub(crate) fn counts_by_claimant(h: &mut String, docs: &[DocumentOutline]) {
     let mut by: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for d in docs {
         for (i, c) in d.counts.iter().enumerate() {
-            if c.value.is_none() {
+            if !c.valued {
                 continue;
             }
             let who = c
@@ -249,7 +249,7 @@ pub(crate) fn counts_by_claimant(h: &mut String, docs: &[Document]) {
                 "<a href=\"#{}\">{}</a> <span class=\"meta\">{}</span>",
                 escape(&anchor(&d.id, 'n', i)),
                 escape(&c.text),
-                escape(d.outlet.as_ref().map(|o| o.name.as_str()).unwrap_or(&d.id))
+                escape(d.outlet_or_id())
             ));
         }
     }
@@ -267,24 +267,20 @@ const CHART_WIDTH: f64 = 640.0;
 
 /// The story's documents over time, one row per outlet, each document a
 /// dot linked to it (documents without a date are counted beside).
-pub(crate) fn timeline(h: &mut String, docs: &[Document]) {
-    let day = |d: &Document| {
+pub(crate) fn timeline(h: &mut String, docs: &[DocumentOutline]) {
+    let day = |d: &DocumentOutline| {
         d.published
             .as_deref()
             .and_then(|p| chrono::NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok())
     };
-    let dated: Vec<(&Document, chrono::NaiveDate)> =
+    let dated: Vec<(&DocumentOutline, chrono::NaiveDate)> =
         docs.iter().filter_map(|d| day(d).map(|x| (d, x))).collect();
     if dated.len() < 2 {
         return;
     }
     let mut outlets: Vec<String> = Vec::new();
     for (d, _) in &dated {
-        let o = d
-            .outlet
-            .as_ref()
-            .map(|o| o.name.clone())
-            .unwrap_or_else(|| "(unknown)".into());
+        let o = d.outlet.clone().unwrap_or_else(|| "(unknown)".into());
         if !outlets.contains(&o) {
             outlets.push(o);
         }
@@ -308,11 +304,7 @@ pub(crate) fn timeline(h: &mut String, docs: &[Document]) {
         );
     }
     for (d, x) in &dated {
-        let o = d
-            .outlet
-            .as_ref()
-            .map(|o| o.name.clone())
-            .unwrap_or_else(|| "(unknown)".into());
+        let o = d.outlet.clone().unwrap_or_else(|| "(unknown)".into());
         let i = outlets.iter().position(|p| *p == o).unwrap_or(0);
         let cx =
             left + 10.0 + ((*x - first).num_days() as f64 / span) * (CHART_WIDTH - left - 20.0);
@@ -341,19 +333,15 @@ pub(crate) fn timeline(h: &mut String, docs: &[Document]) {
 
 /// Who the story's documents quote, and how often (attributions, not
 /// pieces), as bars.
-pub(crate) fn quoted(h: &mut String, docs: &[Document]) {
-    let mut n: BTreeMap<String, std::collections::BTreeSet<(String, String)>> = BTreeMap::new();
+pub(crate) fn quoted(h: &mut String, docs: &[DocumentOutline]) {
+    let mut n: BTreeMap<&str, std::collections::BTreeSet<(&str, &str)>> = BTreeMap::new();
     for d in docs {
-        for q in &d.quotes {
-            if let Some(name) = q.speaker.as_ref().and_then(|s| s.name.clone()) {
-                n.entry(name)
-                    .or_default()
-                    .insert((d.id.clone(), q.attribution.clone()));
-            }
+        for (name, attribution) in &d.speakers {
+            n.entry(name).or_default().insert((&d.id, attribution));
         }
     }
-    let mut rows: Vec<(String, usize)> = n.into_iter().map(|(k, v)| (k, v.len())).collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut rows: Vec<(&str, usize)> = n.into_iter().map(|(k, v)| (k, v.len())).collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     rows.truncate(10);
     if rows.len() < 2 {
         return;
@@ -506,14 +494,15 @@ mod tests {
         q2.speaker.as_mut().unwrap().name = Some("Ivo <Rank>".into());
         d.quotes.push(q2);
         let mut h = String::new();
-        quoted(&mut h, std::slice::from_ref(&d));
+        let outline = DocumentOutline::of(&d);
+        quoted(&mut h, std::slice::from_ref(&outline));
         assert!(h.starts_with("<h3>Who is quoted</h3><svg"), "{h}");
         assert!(
             h.contains("Ivo &lt;Rank&gt;") && !h.contains("<Rank>"),
             "{h}"
         );
         let mut c = String::new();
-        counts_by_claimant(&mut c, &[d]);
+        counts_by_claimant(&mut c, &[outline]);
         assert!(
             c.contains("(no source given)") && c.contains("href=\"#doc-d1-n0\""),
             "{c}"

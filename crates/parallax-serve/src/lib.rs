@@ -25,6 +25,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use parallax_model::DocumentOutline;
 use parallax_report::escape;
 use parallax_store::{HitKind, Store, StoreError};
 use serde::Deserialize;
@@ -313,31 +314,33 @@ async fn story_page(
     Query(p): Query<Paging>,
 ) -> Result<Response, Failure> {
     let key = id.clone();
+    let wanted = p.offset();
     let found = with_store(&s, move |st| {
         let Some(story) = st.story(&key)? else {
             return Ok(None);
         };
-        let docs = st.documents(&story.documents)?;
+        // Every member as an outline for the charts and tables; the page's
+        // members whole.
+        let outlines = st.outlines(&story.documents)?;
+        let offset = wanted.min(story.documents.len());
+        let end = (offset + STORY_DOCUMENTS).min(story.documents.len());
+        let page = st.documents(&story.documents[offset..end])?;
         let links = st.links_of(&story.documents)?;
         // The far end of each link that leaves the story.
-        let mut far = Vec::new();
+        let mut far_ids: Vec<String> = Vec::new();
         for l in &links {
             let Some(to) = &l.to else { continue };
             for end in [&l.from, to] {
-                if !story.documents.contains(&end.doc)
-                    && !far.iter().any(|(d, _): &(String, _)| *d == end.doc)
-                {
-                    if let Some(d) = st.document(&end.doc)? {
-                        far.push((end.doc.clone(), d));
-                    }
+                if !story.documents.contains(&end.doc) && !far_ids.contains(&end.doc) {
+                    far_ids.push(end.doc.clone());
                 }
             }
         }
-        Ok(Some((story, docs, links, far)))
+        let far = st.outlines(&far_ids)?;
+        Ok(Some((story, outlines, page, offset, links, far)))
     })
     .await?;
-    let (story, docs, links, far) = found.ok_or_else(|| not_found("story", &id))?;
-    let offset = p.offset().min(docs.len());
+    let (story, docs, page, offset, links, far) = found.ok_or_else(|| not_found("story", &id))?;
     let shown = STORY_DOCUMENTS;
     let mut h = String::new();
     let _ = write!(
@@ -360,7 +363,6 @@ async fn story_page(
     }
     h.push_str(&parallax_report::story_overview(&shown_story, &docs));
     h.push_str(&answers_across(&story, &docs, &links, &far));
-    let page: &[parallax_model::Document] = &docs[offset..(offset + shown).min(docs.len())];
     if docs.len() > shown {
         let _ = write!(
             h,
@@ -370,7 +372,7 @@ async fn story_page(
             docs.len()
         );
     }
-    for d in page {
+    for d in &page {
         h.push_str(&parallax_report::document_section(d));
     }
     if docs.len() > shown {
@@ -389,15 +391,11 @@ async fn story_page(
 /// another story's document, or an answer elsewhere to an allegation here.
 fn answers_across(
     story: &parallax_model::Story,
-    docs: &[parallax_model::Document],
+    docs: &[DocumentOutline],
     links: &[parallax_model::Link],
-    far: &[(String, parallax_model::Document)],
+    far: &[DocumentOutline],
 ) -> String {
-    let find = |doc: &str| {
-        docs.iter()
-            .find(|d| d.id == doc)
-            .or_else(|| far.iter().find(|(id, _)| id == doc).map(|(_, d)| d))
-    };
+    let find = |doc: &str| docs.iter().chain(far).find(|d| d.id == doc);
     let cell = |r: &parallax_model::StoryStatementRef| -> Option<String> {
         let d = find(&r.doc)?;
         let st = d.statements.get(r.statement)?;
@@ -409,13 +407,13 @@ fn answers_across(
         Some(format!(
             "<td><span class=\"reason act-{a}\">{a}</span><b>{}</b> <span class=\"meta\">{}{}</span><br><a href=\"/documents/{}#doc-{}-s{}\">{}</a></td>",
             escape(st.actor.as_deref().unwrap_or("(narrator)")),
-            escape(d.outlet.as_ref().map(|o| o.name.as_str()).unwrap_or(&d.id)),
+            escape(d.outlet_or_id()),
             other,
             escape(&d.id),
             escape(&d.id),
             r.statement,
             escape(&st.text),
-            a = escape(st.act.as_str()),
+            a = escape(&st.act),
         ))
     };
     let rows: Vec<String> = links

@@ -5,10 +5,10 @@
 //! newer than this build is refused rather than guessed at.
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Migration `i` takes a store from version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2];
+pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// Version 1: documents and every per-document record, one table each
 /// (what search filters and exports read), stories, links and actors, and
@@ -240,4 +240,11 @@ CREATE VIRTUAL TABLE entities_fts USING fts5(
     name, aliases, content='entities', content_rowid='key'
 );
 INSERT INTO entities_fts(rowid, name, aliases) SELECT key, name, aliases FROM entities;
+"#;
+
+/// Version 3: attributions by mode, in key order, so that a search for
+/// one mode ("writing") with other filters reads that mode's rows rather
+/// than every attribution.
+const V3: &str = r#"
+CREATE INDEX attributions_mode ON attributions(mode);
 "#;

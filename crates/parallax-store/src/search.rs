@@ -265,12 +265,21 @@ impl Store {
             wh.push("d.outlet = ? COLLATE NOCASE".into());
             params.push(Value::Text(o.clone()));
         }
+        // Quotes and statements are read in key order and their
+        // document's date checked (`+` keeps SQLite from driving the
+        // search by the date index and sorting every match); documents
+        // alone use the index.
+        let published = if kind == HitKind::Documents {
+            "d.published"
+        } else {
+            "+d.published"
+        };
         if let Some(f) = &q.from {
-            wh.push("d.published >= ?".into());
+            wh.push(format!("{published} >= ?"));
             params.push(Value::Text(f.clone()));
         }
         if let Some(t) = &q.to {
-            wh.push("d.published <= ?".into());
+            wh.push(format!("{published} <= ?"));
             params.push(Value::Text(t.clone()));
         }
         if let Some(s) = &q.story {
@@ -298,9 +307,12 @@ impl Store {
             }
             params.push(Value::Text(w.clone()));
         }
+        // Row keys grow with (document, position), as rows are only ever
+        // added in that order: ordering by the key lets SQLite stop after
+        // the page instead of sorting every match.
         let order = match kind {
-            HitKind::Quotes => "d.doc, a.idx",
-            HitKind::Statements => "d.doc, s.idx",
+            HitKind::Quotes => "a.key",
+            HitKind::Statements => "s.key",
             HitKind::Documents => "d.doc",
         };
         let sql = format!(
