@@ -666,7 +666,18 @@ fn link_store(store: &mut Store, quiet: bool) -> Result<Linked> {
     // Answer links and actors over every stored document, one at a time.
     let corpus = Instant::now();
     let mut answers = parallax_link::AnswerLinks::default();
-    let mut actor_finder = parallax_link::Actors::default();
+    // Actors take two passes: which entities are one actor, from the
+    // entity table, then each record, kept only for entities that join an
+    // actor of several documents.
+    let mut keys = parallax_link::ActorKeys::default();
+    store.for_each_entity_names(|doc, entities| {
+        keys.add(
+            doc,
+            entities.iter().map(|(n, a)| (n.as_str(), a.as_slice())),
+        );
+        Ok::<(), StoreError>(())
+    })?;
+    let mut actor_finder = keys.actors();
     let mut n_docs = 0usize;
     store.for_each_document(|d| {
         answers.add(&d);
@@ -675,11 +686,9 @@ fn link_store(store: &mut Store, quiet: bool) -> Result<Linked> {
         Ok::<(), StoreError>(())
     })?;
     let links = answers.finish();
-    let actors = actor_finder.finish();
     store.replace_links(&links)?;
-    store.replace_actors(&actors)?;
-    let n_actors = actors.len();
-    drop(actors);
+    // Each actor record is made as it is written.
+    let n_actors = store.replace_actors(actor_finder.records())?;
     let across = corpus.elapsed().as_secs_f64();
 
     // Each story carries the links between its own documents.

@@ -24,7 +24,7 @@ pub mod comparison;
 pub mod echoes;
 pub mod stories;
 
-pub use actors::{find_actors, Actors};
+pub use actors::{find_actors, ActorKeys, Actors};
 pub use answers::{answer_links, AnswerLinks};
 pub use comparison::add_comparisons;
 pub use echoes::add_echoes;

@@ -217,6 +217,44 @@ impl Store {
         Ok(out)
     }
 
+    /// Every stored document's entities as (name, aliases), in stored
+    /// order, one document at a time (`f` gets its id and its entities in
+    /// the order of its record), read from the entity table without
+    /// unpacking a record. Documents without entities are not visited.
+    pub fn for_each_entity_names<E: From<StoreError>>(
+        &self,
+        mut f: impl FnMut(&str, &[(String, Vec<String>)]) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let e = |x| self.err(x);
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT d.id, e.name, e.aliases FROM entities e JOIN documents d ON d.doc = e.doc ORDER BY e.key",
+            )
+            .map_err(e)?;
+        let mut rows = st.query([]).map_err(e)?;
+        let mut current = String::new();
+        let mut entities: Vec<(String, Vec<String>)> = Vec::new();
+        while let Some(r) = rows.next().map_err(e)? {
+            let id: String = r.get(0).map_err(e)?;
+            let name: String = r.get(1).map_err(e)?;
+            let aliases: String = r.get(2).map_err(e)?;
+            let aliases: Vec<String> = serde_json::from_str(&aliases).map_err(|x| {
+                self.corrupt(format!("document {id}: the aliases of entity {name}: {x}"))
+            })?;
+            if id != current && !entities.is_empty() {
+                f(&current, &entities)?;
+                entities.clear();
+            }
+            current = id;
+            entities.push((name, aliases));
+        }
+        if !entities.is_empty() {
+            f(&current, &entities)?;
+        }
+        Ok(())
+    }
+
     /// Listing rows of documents, in stored order.
     pub fn document_summaries(
         &self,

@@ -222,12 +222,16 @@ impl Store {
     }
 
     /// Replace every actor and its aliases, in one transaction.
-    pub fn replace_actors(&mut self, actors: &[Actor]) -> Result<(), StoreError> {
+    pub fn replace_actors<A: std::borrow::Borrow<Actor>>(
+        &mut self,
+        actors: impl IntoIterator<Item = A>,
+    ) -> Result<usize, StoreError> {
         let path = self.path.clone();
         let e = |x| sqlite(&path, x);
         let tx = self.conn.transaction().map_err(e)?;
         tx.execute_batch("DELETE FROM actor_aliases; DELETE FROM actors;")
             .map_err(e)?;
+        let mut written = 0;
         {
             let mut ins = tx
                 .prepare("INSERT INTO actors(id, name, type, documents, record) VALUES (?1, ?2, ?3, ?4, ?5)")
@@ -236,6 +240,8 @@ impl Store {
                 .prepare("INSERT OR IGNORE INTO actor_aliases(actor, alias) VALUES (?1, ?2)")
                 .map_err(e)?;
             for a in actors {
+                let a = a.borrow();
+                written += 1;
                 let blob = pack(a).map_err(|r| StoreError::Corrupt {
                     path: path.clone(),
                     reason: format!("actor {}: {r}", a.id),
@@ -254,7 +260,8 @@ impl Store {
                 }
             }
         }
-        tx.commit().map_err(e)
+        tx.commit().map_err(e)?;
+        Ok(written)
     }
 }
 
