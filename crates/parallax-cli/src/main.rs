@@ -484,7 +484,7 @@ fn extract(paths: Vec<String>, input: &InputArgs) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let tally = run_pipeline(input, paths, |doc| {
-        serde_json::to_writer(&mut out, &doc).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut out, &doc).map_err(io::Error::from)?;
         out.write_all(b"\n")
     });
     match tally {
@@ -498,10 +498,27 @@ fn extract(paths: Vec<String>, input: &InputArgs) -> Result<ExitCode> {
     }
 }
 
+/// Whether a closed pipe is behind `e`, however it was wrapped on the way
+/// (an I/O error may carry another inside it).
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+        let mut at: Option<&(dyn std::error::Error + 'static)> = Some(c);
+        while let Some(err) = at {
+            if let Some(io) = err.downcast_ref::<io::Error>() {
+                if io.kind() == io::ErrorKind::BrokenPipe {
+                    return true;
+                }
+                if let Some(inner) = io.get_ref() {
+                    at = Some(inner);
+                    continue;
+                }
+            }
+            if let Some(json) = err.downcast_ref::<serde_json::Error>() {
+                return json.io_error_kind() == Some(io::ErrorKind::BrokenPipe);
+            }
+            at = err.source();
+        }
+        false
     })
 }
 
@@ -778,7 +795,7 @@ fn write_store_files(
 ) -> Result<()> {
     let mut out = BufWriter::new(docs_tmp.as_file());
     store.for_each_document(|d| {
-        serde_json::to_writer(&mut out, &d).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut out, &d).map_err(io::Error::from)?;
         out.write_all(b"\n")?;
         Ok::<(), anyhow::Error>(())
     })?;
@@ -786,7 +803,7 @@ fn write_store_files(
         .with_context(|| format!("writing {}", finals[0].display()))?;
     let mut out = BufWriter::new(stories_tmp.as_file());
     store.for_each_story(|s| {
-        serde_json::to_writer(&mut out, &s).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut out, &s).map_err(io::Error::from)?;
         out.write_all(b"\n")?;
         Ok::<(), anyhow::Error>(())
     })?;
@@ -796,7 +813,7 @@ fn write_store_files(
         .with_context(|| format!("writing {}", finals[3].display()))?;
     let mut out = BufWriter::new(actors_tmp.as_file());
     store.for_each_actor(|a| {
-        serde_json::to_writer(&mut out, &a).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut out, &a).map_err(io::Error::from)?;
         out.write_all(b"\n")?;
         Ok::<(), anyhow::Error>(())
     })?;
@@ -1042,7 +1059,7 @@ fn search(store: &StoreArgs, a: &SearchArgs) -> Result<ExitCode> {
         write_hit_table(&mut out, &hits)
     } else {
         hits.iter().try_for_each(|h| {
-            serde_json::to_writer(&mut out, h).map_err(io::Error::other)?;
+            serde_json::to_writer(&mut out, h).map_err(io::Error::from)?;
             out.write_all(b"\n")
         })
     };

@@ -278,3 +278,30 @@ fn warc_records_that_are_not_pages_are_counted_in_the_tally_not_listed() {
         "{err}"
     );
 }
+
+/// `parallax extract … | head`: the reader closing the pipe early ends the
+/// run quietly, with status 0.
+#[test]
+fn extract_into_a_pipe_closed_early_ends_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["extract", "examples/corpus", "examples/corpus"])
+        .current_dir(repo_root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    {
+        let stdout = child.stdout.take().unwrap();
+        BufReader::new(stdout).read_line(&mut first).unwrap();
+        // Dropped here: the pipe is closed with most output unread.
+    }
+    assert!(first.starts_with("{\"id\""), "{first}");
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?}: {err}", out.status);
+    assert!(!err.contains("Broken pipe"), "{err}");
+}
