@@ -438,7 +438,7 @@ impl Scan<'_> {
         if !matches!(scale.kind, NumKind::Abbrev | NumKind::Scale) || num.is_empty() {
             return None;
         }
-        Some(Self::digits_value(num)? * scale.value)
+        Some(scaled(Self::digits_value(num)?, scale.value))
     }
 
     fn atom(&self, j: usize) -> Option<Atom> {
@@ -576,7 +576,7 @@ impl Scan<'_> {
                     if s < last_scale =>
                 {
                     last_scale = s;
-                    total += cur * s;
+                    total += scaled(cur, s);
                     cur = 0.0;
                     prev = P::Scale;
                 }
@@ -693,7 +693,7 @@ impl Scan<'_> {
             Kind::Num => {
                 let v = Self::digits_value(t.text(self.text))?;
                 match self.scale_after(j + 1) {
-                    Some(s) => Some((v * s, Shape::Digits, j + 1)),
+                    Some(s) => Some((scaled(v, s), Shape::Digits, j + 1)),
                     None => Some((v, Shape::Digits, j)),
                 }
             }
@@ -1237,6 +1237,19 @@ impl Scan<'_> {
     }
 }
 
+/// `v` times a scale word's value, without the binary rounding that makes
+/// "$131.7m" 131699999.99999999: a product within a millionth of a
+/// millionth of a whole number is that number.
+fn scaled(v: f64, scale: f64) -> f64 {
+    let p = v * scale;
+    let whole = p.round();
+    if scale >= 1.0 && (p - whole).abs() <= whole.abs() * 1e-12 {
+        whole
+    } else {
+        p
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1260,6 +1273,8 @@ mod tests {
     #[test]
     fn digits_parse_with_and_without_separators() {
         assert_eq!(Scan::digits_value("1,200"), Some(1200.0));
+        assert_eq!(scaled(131.7, 1e6), 131_700_000.0);
+        assert_eq!(scaled(0.1, 3.0), 0.1 * 3.0);
         assert_eq!(Scan::digits_value("3.5"), Some(3.5));
         assert_eq!(Scan::digits_value("10,000,000"), Some(1e7));
         assert_eq!(Scan::digits_value("1234,567"), None);
