@@ -850,18 +850,45 @@ fn analyze(
     let mut store = Store::open(&db_path)?;
     let run = store.start_run(&shown_paths, &now())?;
     let batch_size = input.batch.max(1);
-    let mut pending: Vec<Document> = Vec::with_capacity(batch_size);
-    let mut totals = RunCounts::default();
-    let mut conflicts: Vec<String> = Vec::new();
-    let tally = run_pipeline(input, paths, |doc| {
-        pending.push(doc);
-        if pending.len() >= batch_size {
-            store_batch(&mut store, run, &mut pending, &mut totals, &mut conflicts)
-                .map_err(io::Error::other)?;
+    // Batches go to the store on a thread of their own, so that the next
+    // batch is analysed while one is written. The hand-over waits for the
+    // writer (a channel of no capacity): at most one batch is being
+    // written while the next one fills.
+    let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<Document>>(0);
+    let (tally, stored) = std::thread::scope(|scope| {
+        let writer = scope.spawn(|| {
+            let mut totals = RunCounts::default();
+            let mut conflicts: Vec<String> = Vec::new();
+            for mut batch in batches {
+                store_batch(&mut store, run, &mut batch, &mut totals, &mut conflicts)?;
+            }
+            Ok::<_, StoreError>((totals, conflicts))
+        });
+        let mut pending: Vec<Document> = Vec::with_capacity(batch_size);
+        let tally = run_pipeline(input, paths, |doc| {
+            pending.push(doc);
+            if pending.len() >= batch_size {
+                let full = std::mem::replace(&mut pending, Vec::with_capacity(batch_size));
+                // A writer that stopped has its error, reported below.
+                to_writer
+                    .send(full)
+                    .map_err(|_| io::Error::other("the store writer stopped"))?;
+            }
+            Ok(())
+        });
+        if !pending.is_empty() {
+            // As above: a failed send means the writer has an error.
+            let _ = to_writer.send(pending);
         }
-        Ok(())
-    })?;
-    store_batch(&mut store, run, &mut pending, &mut totals, &mut conflicts)?;
+        drop(to_writer);
+        let stored = writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the store writer thread failed"));
+        (tally, stored)
+    });
+    // The writer's error first: it is why the pipeline stopped, if it did.
+    let (totals, conflicts) = stored??;
+    let tally = tally?;
     store.finish_run(run, &now())?;
     if tally.analysed == 0 {
         // Leaving the last good output in place is better than replacing
@@ -900,14 +927,6 @@ fn analyze(
     );
     let linked = link_store(&mut store, input.quiet)?;
     let writing = Instant::now();
-    write_store_files(
-        &store,
-        &docs_tmp,
-        &stories_tmp,
-        &links_tmp,
-        &actors_tmp,
-        &finals,
-    )?;
     let summary = format!(
         "{tally}; the store holds {} documents, {} stories, {} links, {} actors",
         store.document_count()?,
@@ -915,12 +934,24 @@ fn analyze(
         linked.links,
         linked.actors,
     );
-    {
+    // The JSON Lines files and the report are written at the same time,
+    // each from its own connection to the store.
+    let files_store = Store::open_read_only(&db_path)?;
+    let tmps = (&docs_tmp, &stories_tmp, &links_tmp, &actors_tmp, &finals);
+    std::thread::scope(|scope| {
+        let files = scope.spawn(move || {
+            let (d, s, l, a, f) = tmps;
+            write_store_files(&files_store, d, s, l, a, f)
+        });
         let mut out = BufWriter::new(report_tmp.as_file());
-        write_report(&store, &summary, Some(&linked.entries), &mut out)
+        let report = write_report(&store, &summary, Some(&linked.entries), &mut out)
             .and_then(|_| Ok(out.flush()?))
-            .with_context(|| format!("writing {}", finals[2].display()))?;
-    }
+            .with_context(|| format!("writing {}", finals[2].display()));
+        let files = files
+            .join()
+            .map_err(|_| anyhow::anyhow!("the thread writing the JSON Lines files failed"))?;
+        files.and(report)
+    })?;
     if !input.quiet {
         eprintln!("files written in {:.1} s", writing.elapsed().as_secs_f64());
     }
