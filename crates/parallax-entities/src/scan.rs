@@ -1002,6 +1002,12 @@ impl<'a> Scanner<'a> {
             self.lex.known(&self.key(a, b))
         };
         if known.is_none() {
+            // "Tonga Tunisia Turkey Uganda": a list of names run together
+            // (a country picker left in the text) is each of them, not one.
+            if self.run_of_known_names(a, b) {
+                self.known_in_title(a, b);
+                return b;
+            }
             // "North Korean"; "Saudi Crown Prince", a title with no name.
             if count >= 2 && (self.lex.demonym(&self.key(a, b)).is_some() || self.role_at(b - 1)) {
                 self.known_in_title(a, b);
@@ -1265,6 +1271,33 @@ impl<'a> Scanner<'a> {
     }
 
     /// Push the longest known names inside the title `a..s`; whether any.
+    /// Whether `a..b` is three known names or more side by side with no
+    /// word between them that belongs to none: "Uganda Ukraine United Arab
+    /// Emirates". One name that holds two ("United States Virgin Islands")
+    /// is not a run.
+    fn run_of_known_names(&self, a: usize, b: usize) -> bool {
+        if b - a < 3 {
+            return false;
+        }
+        let (mut pos, mut names, mut loose) = (a, 0, 0);
+        while pos < b {
+            let found = (pos + 1..=b)
+                .rev()
+                .find(|&k| self.lex.known(&self.key(pos, k)).is_some());
+            match found {
+                Some(k) => {
+                    names += 1;
+                    pos = k;
+                }
+                None => {
+                    loose += 1;
+                    pos += 1;
+                }
+            }
+        }
+        names >= 3 && loose <= 1
+    }
+
     fn known_in_title(&mut self, a: usize, s: usize) -> bool {
         let mut any = false;
         let mut pos = a;

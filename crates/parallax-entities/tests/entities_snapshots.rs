@@ -151,3 +151,12 @@ fn a_surname_named_in_full_beats_an_outlet_of_the_same_word() {
          tired. Later Bloomberg News reported that the port had been sold."
     ));
 }
+
+#[test]
+fn a_run_of_place_names_is_each_place_not_one_name() {
+    insta::assert_snapshot!(view(
+        "Select your country: Tonga Tunisia Turkey Uganda Ukraine United Arab Emirates \
+         United Kingdom Virgin Islands (U.S.) Uruguay\nThe United States Virgin Islands \
+         voted on Monday, and officials in Uganda counted the ballots."
+    ));
+}
