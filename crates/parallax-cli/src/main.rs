@@ -730,7 +730,7 @@ const STORY_CHUNK: usize = 256;
 /// no point does memory hold more than one story's documents.
 fn link_store(store: &mut Store, quiet: bool) -> Result<Linked> {
     // One after the other, not at the same time: run side by side on two
-    // connections they took 19 s less on AllSides but peaked 320 MB
+    // connections they took 15-19 s less on AllSides but peaked 190 MiB
     // higher (the story index and the actors being built both in memory).
     let Grouped {
         stories,

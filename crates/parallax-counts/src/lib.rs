@@ -1238,8 +1238,8 @@ impl Scan<'_> {
 }
 
 /// `v` times a scale word's value, without the binary rounding that makes
-/// "$131.7m" 131699999.99999999: a product within a millionth of a
-/// millionth of a whole number is that number.
+/// "$131.7m" 131699999.99999999: a product that differs from a whole
+/// number by less than a millionth of a millionth of it is that number.
 fn scaled(v: f64, scale: f64) -> f64 {
     let p = v * scale;
     let whole = p.round();

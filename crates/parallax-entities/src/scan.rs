@@ -1279,9 +1279,12 @@ impl<'a> Scanner<'a> {
         if b - a < 3 {
             return false;
         }
+        // No known name is this many words long: a run of hundreds of
+        // names (a whole country list) costs a few lookups a word.
+        const LONGEST: usize = 12;
         let (mut pos, mut names, mut loose) = (a, 0, 0);
         while pos < b {
-            let found = (pos + 1..=b)
+            let found = (pos + 1..=b.min(pos + LONGEST))
                 .rev()
                 .find(|&k| self.lex.known(&self.key(pos, k)).is_some());
             match found {
